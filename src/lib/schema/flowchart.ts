@@ -1,0 +1,237 @@
+/**
+ * The flowchart format: the single source of truth for what a YAML file in
+ * `content/flowcharts/` may contain. The JSON Schema served to editors and the
+ * TypeScript types are both generated from these Zod schemas.
+ */
+import { z } from "zod";
+
+/** Step and role ids become URL anchors and Mermaid node ids: keep them to a safe alphabet. */
+export const idPattern = /^[a-z][a-z0-9_-]*$/;
+const idHint = "lower-case letters, digits, '-' and '_', starting with a letter";
+
+/** An id of a step or role, e.g. `prospecting` or `ae`. */
+export const IdSchema = z
+	.string()
+	.regex(idPattern, { message: `must use ${idHint}` })
+	.describe(`An identifier: ${idHint}.`);
+
+/** A role: a short name, or an object with a name and optional contact details. */
+export const RoleSchema = z.union([
+	z.string().min(1).describe("The role's display name, e.g. 'Account executive'."),
+	z
+		.strictObject({
+			/** Display name, e.g. "Account executive". */
+			name: z.string().min(1).describe("Display name, e.g. 'Account executive'."),
+			/** What the role does, one or two sentences (inline Markdown). */
+			description: z.string().optional().describe("What the role does, one or two sentences (inline Markdown)."),
+			/** Where suggestions for flowcharts this role owns are sent when no repository is configured. */
+			email: z
+				.string()
+				.email()
+				.optional()
+				.describe("Address that receives suggestions for flowcharts this role owns."),
+		})
+		.describe("A role with a display name and optional description and e-mail address."),
+]);
+
+/** A conversion target: a fraction between 0 and 1, or a percentage string such as "40%". */
+export const PercentSchema = z
+	.union([z.number(), z.string().regex(/^\s*\d+(\.\d+)?\s*%\s*$/, { message: "must be a percentage such as '40%'" })])
+	.describe("A share: a percentage string such as '40%', or a number between 0 and 1.");
+
+/** Targets for a stage, compared with real numbers when a CRM export exists. */
+export const StepMetricsSchema = z
+	.strictObject({
+		/** Share of deals entering this step that should move on to the next one. */
+		target_conversion: PercentSchema.optional().describe(
+			"Share of deals entering this step that should move on, e.g. '40%'.",
+		),
+		/** Deals sitting in this step longer than this many days count as stalled. */
+		max_days: z
+			.number()
+			.optional()
+			.describe("Days a deal may stay in this step before it counts as stalled (a positive number)."),
+	})
+	.describe("Metric targets for the step.");
+
+/** A task a system does on its own. */
+export const AutomationSchema = z
+	.strictObject({
+		/** What sets it off, e.g. "No reply 3 days after first email". */
+		trigger: z.string().min(1).describe("What sets the automation off, e.g. 'No reply 3 days after first email'."),
+		/** What the system does, e.g. "Send follow-up email". */
+		action: z.string().min(1).describe("What the system does, e.g. 'Send follow-up email'."),
+		/** The tool that does it, e.g. "CRM sequence". */
+		system: z.string().min(1).describe("The tool that does it, e.g. 'CRM sequence'."),
+	})
+	.describe("A task done automatically by a system.");
+
+/** One outgoing transition of a step. */
+export const TransitionSchema = z
+	.strictObject({
+		/** Id of the step this transition leads to. */
+		to: IdSchema.describe("Id of the step this transition leads to."),
+		/** The condition that triggers the transition; required on decision branches. */
+		when: z
+			.string()
+			.min(1)
+			.optional()
+			.describe("The condition that triggers this transition, shown on the arrow. Required on decision branches."),
+	})
+	.describe("A transition to another step, labelled with the condition that triggers it.");
+
+/** Where a step leads: one step id, or a list of transitions. */
+export const NextSchema = z
+	.union([IdSchema, z.array(TransitionSchema)])
+	.describe("Where the step leads: a step id, or a list of {to, when} transitions.");
+
+export const stepTypes = ["start", "stage", "decision", "end"] as const;
+export const outcomes = ["won", "lost", "other"] as const;
+
+/** One box in the flowchart. */
+export const StepSchema = z
+	.strictObject({
+		/** Unique within the flowchart; becomes the anchor `#<id>` of the step's section. */
+		id: IdSchema.describe("Unique id of the step within the flowchart; becomes its anchor on the page."),
+		/** start and end are terminators, decision a diamond, stage a rectangle. */
+		type: z
+			.enum(stepTypes)
+			.default("stage")
+			.describe("start or end (terminators), decision (diamond) or stage (rectangle, the default)."),
+		/** Short label shown in the diagram. */
+		label: z.string().min(1).describe("Short label shown in the diagram."),
+		/** For end steps: whether reaching it means the deal was won or lost. */
+		outcome: z
+			.enum(outcomes)
+			.optional()
+			.describe("For end steps: won, lost or other. Used to compute win rate."),
+		/** What happens in this step (inline Markdown). */
+		description: z.string().optional().describe("What happens in this step (inline Markdown)."),
+		/** Role that does the work; the step is drawn in this role's swimlane. */
+		responsible: IdSchema.optional().describe("Role that does the work (R); the step is drawn in its swimlane."),
+		/** Role that answers for the outcome. */
+		accountable: IdSchema.optional().describe("Role that answers for the outcome (A)."),
+		/** Roles asked for input. */
+		consulted: z.array(IdSchema).optional().describe("Roles asked for input (C)."),
+		/** Roles kept up to date. */
+		informed: z.array(IdSchema).optional().describe("Roles kept up to date (I)."),
+		/** Things to do in this step (inline Markdown each). */
+		tasks: z.array(z.string().min(1)).optional().describe("Things to do in this step (inline Markdown each)."),
+		/** What must be true before a deal enters this step. */
+		entry: z.string().optional().describe("Entry criteria: what must be true before a deal enters this step."),
+		/** What "done" means: when a deal may leave this step. */
+		exit: z.string().optional().describe("Exit criteria: what 'done' means for this step."),
+		metrics: StepMetricsSchema.optional(),
+		/** Tasks done automatically in this step. */
+		automations: z.array(AutomationSchema).optional().describe("Tasks done automatically in this step."),
+		next: NextSchema.optional(),
+	})
+	.describe("A step of the process: a start, a stage, a decision or an end.");
+
+/** Answers to the four review questions from the playbook's review routine. */
+export const ReviewAnswersSchema = z
+	.strictObject({
+		/** Is the process still aligned with business goals and sales strategy? */
+		goals: z.string().optional().describe("Still aligned with business goals and sales strategy?"),
+		/** Market or competitive changes that need adjustments? */
+		market: z.string().optional().describe("Market or competitive changes that need adjustments?"),
+		/** New tools that could automate or simplify a task? */
+		tools: z.string().optional().describe("New tools or technology that could automate or simplify a task?"),
+		/** Feedback or suggestions from the team? */
+		feedback: z.string().optional().describe("Feedback or suggestions from the team?"),
+	})
+	.describe("Answers to the four review questions.");
+
+/** One review of the flowchart. */
+export const ReviewEntrySchema = z
+	.strictObject({
+		/** Day of the review, YYYY-MM-DD. */
+		date: z
+			.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD" }), z.date()])
+			.describe("Day of the review, written YYYY-MM-DD."),
+		/** Who reviewed it. */
+		by: z.string().min(1).describe("Who reviewed it."),
+		/** What was decided or changed. */
+		summary: z.string().min(1).describe("What was decided or changed."),
+		answers: ReviewAnswersSchema.optional(),
+	})
+	.describe("A review of the flowchart.");
+
+/** How often the flowchart is reviewed, and the reviews so far. */
+export const ReviewSchema = z
+	.strictObject({
+		/** Cadence such as "6 months", "1 year", "90 days" or "2 weeks". */
+		every: z
+			.string()
+			.regex(/^\s*\d+\s*(day|week|month|year)s?\s*$/, {
+				message: "must be a number and a unit, such as '6 months' or '1 year'",
+			})
+			.optional()
+			.describe("Review cadence such as '6 months' or '1 year'. Defaults to the site-wide cadence."),
+		/** Reviews so far, any order. */
+		log: z.array(ReviewEntrySchema).default([]).describe("Reviews so far."),
+	})
+	.describe("Review cadence and log.");
+
+/** A sales process. */
+export const FlowchartSchema = z
+	.strictObject({
+		/** Editors' schema hint; ignored by the build. */
+		$schema: z.string().optional().describe("Path or URL of this JSON Schema; ignored by the build."),
+		/** Title of the process, e.g. "B2B new-business sales process". */
+		title: z.string().min(1).describe("Title of the process."),
+		/** One sentence: what the process is for (inline Markdown). */
+		summary: z.string().optional().describe("One sentence: what the process is for (inline Markdown)."),
+		/** Role that keeps this flowchart current. */
+		owner: IdSchema.optional().describe("Role that keeps this flowchart current."),
+		/** Diagram direction: left to right or top to bottom. */
+		direction: z.enum(["LR", "TB"]).default("LR").describe("Diagram direction: LR (left to right) or TB (top to bottom)."),
+		/** Place in the onboarding order; lower comes first. */
+		order: z.number().optional().describe("Place in the navigation and onboarding order; lower comes first."),
+		/** The roles taking part, keyed by role id. */
+		roles: z
+			.record(IdSchema, RoleSchema)
+			.describe("The roles taking part, keyed by role id: `ae: Account executive`."),
+		/** The steps, in reading order. */
+		steps: z.array(StepSchema).min(1).describe("The steps of the process, in reading order."),
+		review: ReviewSchema.optional(),
+	})
+	.describe("A sales process flowchart.");
+
+export type Flowchart = z.output<typeof FlowchartSchema>;
+export type FlowchartInput = z.input<typeof FlowchartSchema>;
+export type Step = z.output<typeof StepSchema>;
+export type StepType = (typeof stepTypes)[number];
+export type Role = z.output<typeof RoleSchema>;
+export type Transition = z.output<typeof TransitionSchema>;
+export type Automation = z.output<typeof AutomationSchema>;
+export type ReviewEntry = z.output<typeof ReviewEntrySchema>;
+
+/** A flowchart read from disk: its id is the file name without extension. */
+export interface LoadedFlowchart {
+	/** File name without `.yaml`, e.g. `b2b`. */
+	id: string;
+	/** Path relative to the project root, with forward slashes, e.g. `content/flowcharts/b2b.yaml`. */
+	file: string;
+	data: Flowchart;
+}
+
+/** Outgoing transitions of a step, whichever way `next` was written. */
+export function transitionsOf(step: Step): Transition[] {
+	if (step.next === undefined) return [];
+	if (typeof step.next === "string") return [{ to: step.next }];
+	return step.next;
+}
+
+/** A role's display name. */
+export function roleName(role: Role | undefined, fallbackId: string): string {
+	if (role === undefined) return fallbackId;
+	return typeof role === "string" ? role : role.name;
+}
+
+/** A conversion target as a fraction (0.4 for "40%"); undefined when absent. */
+export function targetFraction(value: number | string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value === "number") return value;
+	return Number.parseFloat(value) / 100;
+}
