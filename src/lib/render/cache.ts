@@ -1,0 +1,138 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { mermaidConfig, mermaidVersion, type MermaidRenderer, NoBrowserError, type RenderError, type RenderJob } from "./renderer.ts";
+import { DIAGRAM_FONT_FAMILY } from "./font.ts";
+import { POSTPROCESS_VERSION, postprocessSvg, prefixIds } from "./postprocess.ts";
+
+export const DEFAULT_CACHE_DIR = ".cache/flowbook/diagrams";
+
+export interface DiagramJob extends RenderJob {
+	/** Id prefix for this occurrence; must be unique on the page. Defaults to one derived from the source. */
+	idPrefix?: string;
+	/** Accessible name when the source has no accTitle. */
+	title?: string;
+}
+
+/** Every caller handles all three: a finished SVG, a Mermaid error, or "render it in the reader's browser". */
+export type DiagramResult =
+	| { id: string; kind: "svg"; svg: string; cached: boolean }
+	| { id: string; kind: "error"; error: RenderError }
+	| { id: string; kind: "fallback"; fallback: true; source: string };
+
+export interface RenderDiagramsOptions {
+	cacheDir?: string;
+	/** Called at most once, and only when some job misses the cache. */
+	renderer: () => MermaidRenderer;
+	/** Part of the cache key: anything that changes the renderer's output (theme, font CSS). */
+	rendererSettings?: string;
+	log?: (line: string) => void;
+}
+
+/** Canonical prefix of cached SVGs; each use renames it to the job's prefix. */
+const CACHE_PREFIX = "fbd";
+
+export function cacheKey(source: string, rendererSettings = "", title = ""): string {
+	return createHash("sha256")
+		.update(
+			JSON.stringify([
+				source,
+				title,
+				rendererSettings,
+				mermaidConfig("base"),
+				DIAGRAM_FONT_FAMILY,
+				mermaidVersion(),
+				POSTPROCESS_VERSION,
+			]),
+		)
+		.digest("hex");
+}
+
+function defaultPrefix(source: string): string {
+	return `fbd${createHash("sha256").update(source).digest("hex").slice(0, 8)}`;
+}
+
+let warnedNoBrowser = false;
+
+/** For tests: allow the once-per-process message again. */
+export function resetNoBrowserWarning(): void {
+	warnedNoBrowser = false;
+}
+
+export function noBrowserMessage(tried: readonly string[]): string {
+	return `flowbook: no Chromium found (tried ${tried.join(", ")}); diagrams will render in the reader's browser. Install Chromium or set CHROME_PATH to render them at build time.`;
+}
+
+async function readCached(file: string): Promise<string | undefined> {
+	try {
+		return await readFile(file, "utf8");
+	} catch {
+		return undefined;
+	}
+}
+
+async function writeCached(dir: string, file: string, svg: string): Promise<void> {
+	await mkdir(dir, { recursive: true });
+	// Write then rename, so a parallel build never reads half a file.
+	const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+	await writeFile(tmp, svg);
+	await rename(tmp, file);
+}
+
+/**
+ * Renders Mermaid diagrams to inline SVG, reading and filling the on-disk cache. The renderer (and so the browser)
+ * is only created when some job misses the cache.
+ */
+export async function renderDiagrams(
+	jobs: readonly DiagramJob[],
+	options: RenderDiagramsOptions,
+): Promise<DiagramResult[]> {
+	const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+	const log = options.log ?? ((line: string) => console.warn(line));
+	const keys = jobs.map((job) => cacheKey(job.source, options.rendererSettings, job.title));
+	const cached = await Promise.all(keys.map((key) => readCached(join(dir, `${key}.svg`))));
+	const seenPrefixes = new Map<string, number>();
+	const finish = (job: DiagramJob, canonical: string, fromCache: boolean): DiagramResult => {
+		let prefix = job.idPrefix ?? defaultPrefix(job.source);
+		const n = seenPrefixes.get(prefix) ?? 0;
+		seenPrefixes.set(prefix, n + 1);
+		if (n > 0) prefix = `${prefix}x${n}`;
+		return { id: job.id, kind: "svg", svg: prefixIds(canonical, prefix), cached: fromCache };
+	};
+
+	const misses = jobs.filter((_, i) => cached[i] === undefined);
+	const fresh = new Map<DiagramJob, DiagramResult>();
+	if (misses.length > 0) {
+		try {
+			const rendered = await options.renderer().render(misses.map((job) => ({ id: job.id, source: job.source })));
+			await Promise.all(
+				misses.map(async (job, i) => {
+					const result = rendered[i];
+					if (result === undefined) throw new Error(`renderer returned no result for ${job.id}`);
+					if ("error" in result) {
+						fresh.set(job, { id: job.id, kind: "error", error: result.error });
+						return;
+					}
+					const canonical = prefixIds(postprocessSvg(result.svg, job.title ? { title: job.title } : {}), CACHE_PREFIX);
+					const key = keys[jobs.indexOf(job)] as string;
+					await writeCached(dir, join(dir, `${key}.svg`), canonical);
+					fresh.set(job, { id: job.id, kind: "svg", svg: canonical, cached: false });
+				}),
+			);
+		} catch (error) {
+			if (!(error instanceof NoBrowserError)) throw error;
+			if (!warnedNoBrowser) {
+				warnedNoBrowser = true;
+				log(noBrowserMessage(error.tried));
+			}
+			for (const job of misses) fresh.set(job, { id: job.id, kind: "fallback", fallback: true, source: job.source });
+		}
+	}
+
+	return jobs.map((job, i) => {
+		const hit = cached[i];
+		if (hit !== undefined) return finish(job, hit, true);
+		const result = fresh.get(job) as DiagramResult;
+		return result.kind === "svg" ? finish(job, result.svg, false) : result;
+	});
+}

@@ -1,0 +1,110 @@
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
+
+export type BrowserSource = "CHROME_PATH" | "system" | "@sparticuz/chromium";
+
+export interface FoundBrowser {
+	path: string;
+	source: BrowserSource;
+}
+
+export interface BrowserSearch {
+	found?: FoundBrowser;
+	/** What was tried, in order, for the "no Chromium found" message. */
+	tried: string[];
+	/** Why each candidate was rejected (missing, not executable, failed to extract). */
+	reasons: string[];
+}
+
+/** Launch flags for a root user on a closed network; Playwright adds a fresh user-data-dir itself. */
+export const CHROMIUM_ARGS: readonly string[] = [
+	"--headless",
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+];
+
+export const SYSTEM_CHROMIUM_PATHS: readonly string[] = [
+	"/usr/bin/chromium",
+	"/usr/bin/chromium-browser",
+	"/usr/bin/google-chrome",
+	"/usr/bin/google-chrome-stable",
+];
+
+const PATH_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+export interface FindBrowserDeps {
+	env: Record<string, string | undefined>;
+	isExecutable: (path: string) => boolean;
+	/** Extracts the browser bundled with the `@sparticuz/chromium` package; undefined when unavailable. */
+	sparticuz: () => Promise<string | undefined>;
+}
+
+function isExecutableFile(path: string): boolean {
+	try {
+		accessSync(path, constants.X_OK);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function extractSparticuz(): Promise<string | undefined> {
+	// Optional devDependency: a production install without it must still fall back cleanly.
+	const mod = (await import("@sparticuz/chromium")) as { default: { executablePath(): Promise<string> } };
+	return mod.default.executablePath();
+}
+
+export const defaultFindBrowserDeps: FindBrowserDeps = {
+	env: process.env,
+	isExecutable: isExecutableFile,
+	sparticuz: extractSparticuz,
+};
+
+/** Finds a Chromium without downloading anything: CHROME_PATH, system installs, PATH, then @sparticuz/chromium. */
+export async function searchBrowser(deps: Partial<FindBrowserDeps> = {}): Promise<BrowserSearch> {
+	const { env, isExecutable, sparticuz } = { ...defaultFindBrowserDeps, ...deps };
+	const tried: string[] = [];
+	const reasons: string[] = [];
+
+	const fromEnv = env.CHROME_PATH;
+	tried.push("CHROME_PATH");
+	if (fromEnv) {
+		if (isExecutable(fromEnv)) return { found: { path: fromEnv, source: "CHROME_PATH" }, tried, reasons };
+		reasons.push(`CHROME_PATH=${fromEnv} is not an executable file`);
+	} else {
+		reasons.push("CHROME_PATH is not set");
+	}
+
+	const pathDirs = (env.PATH ?? "").split(delimiter).filter((d) => d !== "");
+	const candidates = [...SYSTEM_CHROMIUM_PATHS];
+	for (const dir of pathDirs) for (const name of PATH_NAMES) candidates.push(join(dir, name));
+	const seen = new Set<string>();
+	for (const candidate of candidates) {
+		if (seen.has(candidate)) continue;
+		seen.add(candidate);
+		if (SYSTEM_CHROMIUM_PATHS.includes(candidate)) tried.push(candidate);
+		if (isExecutable(candidate)) return { found: { path: candidate, source: "system" }, tried, reasons };
+	}
+	tried.push("PATH");
+	reasons.push(`no executable ${PATH_NAMES.join(", ")} in ${SYSTEM_CHROMIUM_PATHS.length} known paths or on PATH`);
+
+	tried.push("@sparticuz/chromium");
+	try {
+		const path = await sparticuz();
+		if (path && isExecutable(path)) return { found: { path, source: "@sparticuz/chromium" }, tried, reasons };
+		reasons.push("@sparticuz/chromium gave no executable");
+	} catch (error) {
+		reasons.push(`@sparticuz/chromium: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	return { tried, reasons };
+}
+
+/** `{ path, source }` of the first usable Chromium, or undefined (see `searchBrowser` for the reasons). */
+export async function findBrowser(deps: Partial<FindBrowserDeps> = {}): Promise<FoundBrowser | undefined> {
+	return (await searchBrowser(deps)).found;
+}

@@ -1,0 +1,183 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { type BrowserSearch, CHROMIUM_ARGS, searchBrowser } from "./find-browser.ts";
+import { DIAGRAM_FONT_FAMILY, defaultFontCss } from "./font.ts";
+
+export interface RenderJob {
+	/** Caller's key for the result; not used in the SVG. */
+	id: string;
+	source: string;
+}
+
+export interface RenderError {
+	message: string;
+	/** 1-based line inside the diagram source, when Mermaid reports one. */
+	line?: number;
+}
+
+export type RenderResult = { id: string; svg: string } | { id: string; error: RenderError };
+
+export type DiagramTheme = "base" | "neutral" | "default";
+
+export interface RendererOptions {
+	/** @font-face CSS for the render page (local file: or data: url), so labels are measured in the site's font. */
+	fontCss?: string;
+	theme?: DiagramTheme;
+	/** Injected for tests; defaults to `searchBrowser()`. */
+	findBrowser?: () => Promise<BrowserSearch>;
+}
+
+export interface MermaidRenderer {
+	render(jobs: readonly RenderJob[]): Promise<RenderResult[]>;
+	close(): Promise<void>;
+}
+
+/** Thrown by `render` when no Chromium can be found or started; callers fall back to client-side rendering. */
+export class NoBrowserError extends Error {
+	readonly tried: string[];
+	constructor(tried: string[], reasons: string[]) {
+		super(`no Chromium found (${reasons.join("; ")})`);
+		this.name = "NoBrowserError";
+		this.tried = tried;
+	}
+}
+
+const require = createRequire(import.meta.url);
+
+export function mermaidVersion(): string {
+	return (require("mermaid/package.json") as { version: string }).version;
+}
+
+/** The Mermaid configuration; part of the cache key, so any change here re-renders every diagram. */
+export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
+	return {
+		startOnLoad: false,
+		securityLevel: "strict",
+		suppressErrorRendering: true,
+		theme,
+		// Crisp classic shapes: "neo" draws rough.js paths that are several times larger.
+		look: "classic",
+		// HTML labels: Mermaid 12's SVG-text labels double-escape entities (`#quot;` shows as `&quot;`).
+		htmlLabels: true,
+		fontFamily: DIAGRAM_FONT_FAMILY,
+		themeVariables: { fontFamily: DIAGRAM_FONT_FAMILY, fontSize: "16px" },
+		flowchart: { useMaxWidth: true, curve: "basis", padding: 12, nodeSpacing: 40, rankSpacing: 50 },
+	};
+}
+
+let mermaidScript: Promise<string> | undefined;
+function loadMermaidScript(): Promise<string> {
+	mermaidScript ??= readFile(require.resolve("mermaid/dist/mermaid.min.js"), "utf8");
+	return mermaidScript;
+}
+
+function pageHtml(fontCss: string): string {
+	const css = fontCss.replace(/<\/style/gi, "<\\/style");
+	return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body></body></html>`;
+}
+
+interface PageJob {
+	key: string;
+	source: string;
+}
+type PageResult = { svg: string } | { message: string; line?: number };
+
+/** Runs inside the page: one sequential Mermaid render per job (Mermaid's state is global). */
+async function renderInPage(jobs: PageJob[]): Promise<PageResult[]> {
+	type Hash = { line?: number; loc?: { first_line?: number } };
+	const mermaid = (
+		globalThis as unknown as {
+			mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
+		}
+	).mermaid;
+	const out: PageResult[] = [];
+	for (const job of jobs) {
+		try {
+			const { svg } = await mermaid.render(job.key, job.source);
+			// Mermaid returns HTML serialisation (`<br>`, undeclared xlink:); re-serialise as well-formed XML.
+			const holder = document.createElement("div");
+			holder.innerHTML = svg;
+			const root = holder.querySelector("svg");
+			out.push({ svg: root ? new XMLSerializer().serializeToString(root) : svg });
+		} catch (error) {
+			const e = error as { message?: string; hash?: Hash };
+			const line = e.hash?.loc?.first_line ?? (e.hash?.line === undefined ? undefined : e.hash.line + 1);
+			out.push(line === undefined ? { message: String(e.message ?? error) } : { message: String(e.message ?? error), line });
+		} finally {
+			// Mermaid leaves its temporary container behind when a render fails.
+			document.getElementById(`d${job.key}`)?.remove();
+		}
+	}
+	return out;
+}
+
+/** One Chromium per renderer, started on the first render and reused until `close()`. */
+export function createMermaidRenderer(options: RendererOptions = {}): MermaidRenderer {
+	const theme = options.theme ?? "base";
+	const fontCss = options.fontCss ?? defaultFontCss();
+	const find = options.findBrowser ?? (() => searchBrowser());
+	let browser: Browser | undefined;
+	let pagePromise: Promise<Page> | undefined;
+	let counter = 0;
+	let queue: Promise<unknown> = Promise.resolve();
+
+	async function startPage(): Promise<Page> {
+		const search = await find();
+		if (!search.found) throw new NoBrowserError(search.tried, search.reasons);
+		const { chromium } = await import("playwright-core");
+		try {
+			browser = await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
+		} catch (error) {
+			const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+			throw new NoBrowserError(search.tried, [`${search.found.path} (${search.found.source}) did not start: ${why}`]);
+		}
+		const context = await browser.newContext({ offline: true, javaScriptEnabled: true });
+		// The page must never reach the network: Mermaid comes from node_modules, fonts from fontCss.
+		await context.route("**/*", (route) => route.abort());
+		const page = await context.newPage();
+		await page.setContent(pageHtml(fontCss));
+		await page.addScriptTag({ content: await loadMermaidScript() });
+		await page.evaluate(async (config) => {
+			const m = (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid;
+			m.initialize(config);
+			await document.fonts.ready;
+		}, mermaidConfig(theme));
+		return page;
+	}
+
+	function getPage(): Promise<Page> {
+		pagePromise ??= startPage().catch((error: unknown) => {
+			pagePromise = undefined;
+			throw error;
+		});
+		return pagePromise;
+	}
+
+	async function renderBatch(jobs: readonly RenderJob[]): Promise<RenderResult[]> {
+		if (jobs.length === 0) return [];
+		const page = await getPage();
+		const pageJobs = jobs.map((job) => ({ key: `fbm${++counter}`, source: job.source }));
+		const results = await page.evaluate(renderInPage, pageJobs);
+		return results.map((r, i) => {
+			const id = (jobs[i] as RenderJob).id;
+			if ("svg" in r) return { id, svg: r.svg };
+			return { id, error: r.line === undefined ? { message: r.message } : { message: r.message, line: r.line } };
+		});
+	}
+
+	return {
+		render(jobs) {
+			// Serialise batches: one page, one Mermaid instance.
+			const next = queue.then(() => renderBatch(jobs));
+			queue = next.catch(() => undefined);
+			return next;
+		},
+		async close() {
+			const b = browser;
+			browser = undefined;
+			pagePromise = undefined;
+			await b?.close();
+		},
+	};
+}
