@@ -1,0 +1,21 @@
+// @ts-check
+import mdx from "@astrojs/mdx";
+import { unified } from "@astrojs/markdown-remark";
+import { defineConfig } from "astro/config";
+import flowbookConfig from "./flowbook.config.ts";
+import { flowbook } from "./src/integration/flowbook.ts";
+import { rehypeMermaid } from "./src/lib/markdown/rehype-mermaid.ts";
+
+export default defineConfig({
+	site: flowbookConfig.site,
+	base: flowbookConfig.base,
+	trailingSlash: "always",
+	build: { format: "directory" },
+	// Built-in toolbar and prefetch would load extra scripts; the site makes no request it doesn't need.
+	devToolbar: { enabled: false },
+	markdown: {
+		// unified, not the default Sätteri: our ```mermaid fence transform is a rehype plugin (see docs/benchmarks.md).
+		processor: unified({ rehypePlugins: [rehypeMermaid] }),
+	},
+	integrations: [flowbook(flowbookConfig), mdx()],
+});

@@ -1,0 +1,27 @@
+import { defineCollection } from "astro:content";
+import { glob } from "astro/loaders";
+import { z } from "astro/zod";
+import { flowchartLoader } from "./loaders/flowcharts.ts";
+import { FlowchartSchema } from "./lib/schema/flowchart.ts";
+import { FlowchartLabelsSchema } from "./lib/i18n/flowchart-labels.ts";
+import { PageFrontmatterSchema } from "./lib/schema/page.ts";
+
+/** The process definitions; validated by the core loader, with file:line:col errors. */
+const flowcharts = defineCollection({
+	loader: flowchartLoader(),
+	schema: FlowchartSchema.extend({ file: z.string() }),
+});
+
+/** Playbook pages: `content/pages/<slug>.mdx`, translations in `content/pages/<lang>/<slug>.mdx`. */
+const pages = defineCollection({
+	loader: glob({ pattern: "**/*.{md,mdx}", base: "./content/pages" }),
+	schema: PageFrontmatterSchema,
+});
+
+/** Translated flowchart text: `content/i18n/<lang>/flowcharts/<id>.yaml`. */
+const i18n = defineCollection({
+	loader: glob({ pattern: "*/flowcharts/*.{yaml,yml}", base: "./content/i18n" }),
+	schema: FlowchartLabelsSchema,
+});
+
+export const collections = { flowcharts, pages, i18n };

@@ -1,0 +1,34 @@
+/**
+ * The Astro side of Flowbook: checks all content before Astro starts, so a
+ * broken flowchart fails the build with located messages and no stack trace.
+ */
+import type { AstroIntegration } from "astro";
+import { checkContent } from "../lib/check.ts";
+import type { FlowbookConfig } from "../lib/config.ts";
+import { formatDiagnostic } from "../lib/diagnostics/diagnostic.ts";
+
+const RENDERER_CLOSE = Symbol.for("flowbook.closeRenderers");
+
+export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()): AstroIntegration {
+	return {
+		name: "flowbook",
+		hooks: {
+			"astro:config:setup": async ({ command, addWatchFile }) => {
+				if (command === "preview" || command === "sync") return;
+				addWatchFile(new URL("../../flowbook.config.ts", import.meta.url));
+				const report = await checkContent(rootDir, config);
+				for (const d of report.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+				process.stderr.write(`flowbook: ${report.summary}\n`);
+				if (report.failed && command === "build") {
+					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
+					process.exit(1);
+				}
+			},
+			"astro:build:done": async () => {
+				// Pages render diagrams in a browser shared through globalThis; let the process exit.
+				const close = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[RENDERER_CLOSE];
+				await close?.();
+			},
+		},
+	};
+}

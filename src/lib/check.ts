@@ -1,0 +1,25 @@
+/** Every content check of a build or `npm run validate`, gathered in one report. */
+import type { FlowbookConfig } from "./config.ts";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
+import { loadFlowcharts } from "./load/load-flowcharts.ts";
+import type { LoadedFlowchart } from "./schema/flowchart.ts";
+
+export interface ContentReport {
+	flowcharts: LoadedFlowchart[];
+	diagnostics: Diagnostic[];
+	/** True when the build cannot be trusted: errors, or warnings in strict mode. */
+	failed: boolean;
+	summary: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export async function checkContent(rootDir: string, config: Pick<FlowbookConfig, "strict">): Promise<ContentReport> {
+	const { flowcharts, diagnostics } = await loadFlowcharts(rootDir);
+	const all = sortDiagnostics(diagnostics);
+	const errors = all.filter((d) => d.severity === "error").length;
+	const warnings = all.length - errors;
+	const failed = hasErrors(all) || (config.strict && warnings > 0);
+	const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(flowcharts.length, "valid flowchart")}${config.strict ? " (strict)" : ""}`;
+	return { flowcharts, diagnostics: all, failed, summary };
+}

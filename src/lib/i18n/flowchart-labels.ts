@@ -1,0 +1,84 @@
+/**
+ * Translations of a flowchart live in a parallel label file
+ * (`content/i18n/<lang>/flowcharts/<id>.yaml`) holding only text; structure
+ * stays in the English file. Missing strings fall back to English and are
+ * reported, so the page can say it is partly untranslated.
+ */
+import { z } from "zod";
+import type { Flowchart, Step } from "../schema/flowchart.ts";
+
+export const StepLabelsSchema = z
+	.strictObject({
+		label: z.string().optional().describe("Translated diagram label."),
+		description: z.string().optional().describe("Translated description."),
+		tasks: z.array(z.string()).optional().describe("Translated tasks, in the same order as the English ones."),
+		entry: z.string().optional().describe("Translated entry criteria."),
+		exit: z.string().optional().describe("Translated exit criteria."),
+		when: z
+			.record(z.string(), z.string())
+			.optional()
+			.describe("Translated transition conditions, keyed by target step id."),
+	})
+	.describe("Translated text of one step.");
+
+export const FlowchartLabelsSchema = z
+	.strictObject({
+		title: z.string().optional().describe("Translated title."),
+		summary: z.string().optional().describe("Translated summary."),
+		roles: z.record(z.string(), z.string()).optional().describe("Translated role names, keyed by role id."),
+		steps: z.record(z.string(), StepLabelsSchema).optional().describe("Translated step text, keyed by step id."),
+	})
+	.describe("Translated text of a flowchart.");
+
+export type FlowchartLabels = z.output<typeof FlowchartLabelsSchema>;
+
+export interface TranslatedFlowchart {
+	data: Flowchart;
+	/** Dotted paths of text that fell back to English, e.g. `steps.nurture.label`. */
+	missing: string[];
+}
+
+export function translateFlowchart(fc: Flowchart, labels: FlowchartLabels | undefined): TranslatedFlowchart {
+	const missing: string[] = [];
+	const pick = (value: string | undefined, translated: string | undefined, path: string): string | undefined => {
+		if (value === undefined) return undefined;
+		if (translated === undefined || translated.trim() === "") {
+			missing.push(path);
+			return value;
+		}
+		return translated;
+	};
+	const roles: Flowchart["roles"] = {};
+	for (const [id, role] of Object.entries(fc.roles)) {
+		const name = typeof role === "string" ? role : role.name;
+		const translated = pick(name, labels?.roles?.[id], `roles.${id}`) ?? name;
+		roles[id] = typeof role === "string" ? translated : { ...role, name: translated };
+	}
+	const steps: Step[] = fc.steps.map((step) => {
+		const l = labels?.steps?.[step.id];
+		const p = `steps.${step.id}`;
+		const next =
+			step.next === undefined || typeof step.next === "string"
+				? step.next
+				: step.next.map((tr) => ({ ...tr, when: pick(tr.when, l?.when?.[tr.to], `${p}.when.${tr.to}`) }));
+		return {
+			...step,
+			label: pick(step.label, l?.label, `${p}.label`) ?? step.label,
+			description: pick(step.description, l?.description, `${p}.description`),
+			tasks: step.tasks?.map((task, i) => pick(task, l?.tasks?.[i], `${p}.tasks.${i}`) ?? task),
+			entry: pick(step.entry, l?.entry, `${p}.entry`),
+			exit: pick(step.exit, l?.exit, `${p}.exit`),
+			next,
+		};
+	});
+	return {
+		data: {
+			...fc,
+			title: pick(fc.title, labels?.title, "title") ?? fc.title,
+			summary: pick(fc.summary, labels?.summary, "summary"),
+			roles,
+			steps,
+		},
+		missing,
+	};
+}

@@ -1,0 +1,56 @@
+/** Content as pages need it: flowcharts in a language, playbook pages, translations. */
+import { type CollectionEntry, getCollection } from "astro:content";
+import { defaultLang, type Lang } from "../i18n/ui.ts";
+import { type FlowchartLabels, translateFlowchart } from "../lib/i18n/flowchart-labels.ts";
+import type { Flowchart, LoadedFlowchart } from "../lib/schema/flowchart.ts";
+
+export interface SiteFlowchart extends LoadedFlowchart {
+	/** The English original; `data` is translated when `lang` is not English. */
+	original: Flowchart;
+	lang: Lang;
+	/** Text that fell back to English. */
+	missing: string[];
+}
+
+const byOrder = (a: { order?: number; title: string }, b: { order?: number; title: string }) =>
+	(a.order ?? 100) - (b.order ?? 100) || a.title.localeCompare(b.title);
+
+export async function getFlowcharts(lang: Lang): Promise<SiteFlowchart[]> {
+	const entries = await getCollection("flowcharts");
+	const labels = lang === defaultLang ? [] : await getCollection("i18n");
+	return entries
+		.map((entry) => {
+			const { file, ...data } = entry.data;
+			const original = data as Flowchart;
+			if (lang === defaultLang) return { id: entry.id, file, data: original, original, lang, missing: [] };
+			const set = labels.find((l) => l.id === `${lang}/flowcharts/${entry.id}`)?.data as FlowchartLabels | undefined;
+			const translated = translateFlowchart(original, set);
+			return { id: entry.id, file, data: translated.data, original, lang, missing: translated.missing };
+		})
+		.sort((a, b) => byOrder(a.data, b.data));
+}
+
+export type PageEntry = CollectionEntry<"pages">;
+
+export interface SitePage {
+	slug: string;
+	entry: PageEntry;
+	/** False when the page is shown in English because no translation exists. */
+	translated: boolean;
+}
+
+/** Playbook pages in a language: `content/pages/<slug>.mdx`, translated at `content/pages/<lang>/<slug>.mdx`. */
+export async function getPages(lang: Lang): Promise<SitePage[]> {
+	const all = await getCollection("pages");
+	const english = all.filter((p) => !p.id.includes("/"));
+	return english
+		.map((page) => {
+			const local = lang === defaultLang ? undefined : all.find((p) => p.id === `${lang}/${page.id}`);
+			return { slug: page.id, entry: local ?? page, translated: lang === defaultLang || local !== undefined };
+		})
+		.sort((a, b) => byOrder(a.entry.data, b.entry.data));
+}
+
+export function repoFileUrl(repoUrl: string, branch: string, file: string, mode: "edit" | "blob" = "edit"): string {
+	return `${repoUrl}/${mode}/${branch}/${file}`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Flowchart diagrams for pages: compiled and rendered once per language per
+ * build, in one batch, through one browser shared by every page.
+ */
+import { type CompileOptions, compileFlowchart } from "../lib/mermaid/compile.ts";
+import { renderDiagrams } from "../lib/render/cache.ts";
+import { createMermaidRenderer, type MermaidRenderer } from "../lib/render/renderer.ts";
+import type { Lang } from "../i18n/ui.ts";
+import { getFlowcharts, type SiteFlowchart } from "./data.ts";
+import { stepAnchor } from "./urls.ts";
+
+export interface SiteDiagram {
+	/** Unique on the page; used as the SVG id prefix. */
+	id: string;
+	/** The Mermaid source (also offered for download). */
+	source: string;
+	/** Inline SVG; undefined when the reader's browser must draw it. */
+	svg?: string;
+	/** Text alternative. */
+	alt: string;
+}
+
+const CLOSE = Symbol.for("flowbook.closeRenderers");
+const SHARED = Symbol.for("flowbook.sharedRenderer");
+type Shared = Record<symbol, unknown>;
+
+/** One renderer per process, reachable from the integration's build:done hook so the browser closes. */
+export function sharedRenderer(): MermaidRenderer {
+	const g = globalThis as Shared;
+	let renderer = g[SHARED] as MermaidRenderer | undefined;
+	if (!renderer) {
+		renderer = createMermaidRenderer();
+		g[SHARED] = renderer;
+		g[CLOSE] = async () => {
+			const r = g[SHARED] as MermaidRenderer | undefined;
+			g[SHARED] = undefined;
+			await r?.close();
+		};
+	}
+	return renderer;
+}
+
+export function compileForSite(fc: SiteFlowchart, extra: Partial<CompileOptions> = {}): string {
+	return compileFlowchart(fc, { href: (id) => `#${stepAnchor(id)}`, lang: fc.lang, ...extra });
+}
+
+const batches = new Map<Lang, Promise<Map<string, SiteDiagram>>>();
+
+async function renderLanguage(lang: Lang): Promise<Map<string, SiteDiagram>> {
+	const flowcharts = await getFlowcharts(lang);
+	const jobs = flowcharts.map((fc) => ({ id: fc.id, source: compileForSite(fc), idPrefix: `fb-${fc.id}-` }));
+	const results = await renderDiagrams(jobs, { renderer: sharedRenderer });
+	const out = new Map<string, SiteDiagram>();
+	for (const [i, result] of results.entries()) {
+		const job = jobs[i];
+		const fc = flowcharts[i];
+		if (!job || !fc) continue;
+		if (result.kind === "error") {
+			// Our compiler wrote this source, so a parse error is a Flowbook bug, not an author's.
+			throw new Error(`flowbook: internal error rendering ${fc.file}: ${result.error.message}`);
+		}
+		out.set(fc.id, {
+			id: job.idPrefix,
+			source: job.source,
+			svg: result.kind === "svg" ? result.svg : undefined,
+			alt: `${fc.data.title}. ${fc.data.summary ?? ""}`.trim(),
+		});
+	}
+	return out;
+}
+
+export async function flowchartDiagram(fc: SiteFlowchart): Promise<SiteDiagram> {
+	let batch = batches.get(fc.lang);
+	if (!batch) {
+		batch = renderLanguage(fc.lang);
+		batches.set(fc.lang, batch);
+	}
+	const diagram = (await batch).get(fc.id);
+	if (!diagram) throw new Error(`flowbook: no diagram for flowchart ${fc.id}`);
+	return diagram;
+}
