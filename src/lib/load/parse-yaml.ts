@@ -1,0 +1,169 @@
+/**
+ * YAML → plain data, keeping a way back from a data path to a line and column,
+ * so every later diagnostic can point at the node an author has to edit.
+ */
+import { type Document, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+
+/** A path into the parsed data, as Zod reports it: `["steps", 3, "next", 0, "to"]`. */
+export type DataPath = readonly PropertyKey[];
+
+export interface SourcePosition {
+	/** 1-based. */
+	line: number;
+	/** 1-based. */
+	column: number;
+}
+
+/**
+ * Finds where a data path was written. `"key"` points at the mapping key (for unknown keys),
+ * `"value"` at the value. A path that does not exist falls back to its nearest existing ancestor.
+ */
+export type Locator = (path: DataPath, target?: "key" | "value") => SourcePosition | undefined;
+
+export interface ParsedYaml {
+	/** The plain data; absent when the YAML could not be read. */
+	value?: unknown;
+	locate: Locator;
+	diagnostics: Diagnostic[];
+}
+
+/** Far above what a flowchart needs, far below what a "billion laughs" file needs to blow up memory. */
+export const MAX_ALIAS_COUNT = 50;
+
+export function parseYaml(file: string, source: string): ParsedYaml {
+	const lineCounter = new LineCounter();
+	const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	const at = (offset: number): SourcePosition => {
+		const { line, col } = lineCounter.linePos(offset);
+		return { line, column: col };
+	};
+	const locate = makeLocator(doc, at);
+
+	const diagnostics: Diagnostic[] = [
+		...doc.errors.map((e) => yamlDiagnostic(file, "error", e.message, e.code, at(e.pos[0]))),
+		...doc.warnings.map((e) => yamlDiagnostic(file, "warning", e.message, e.code, at(e.pos[0]))),
+	];
+	if (doc.errors.length > 0) return { locate, diagnostics };
+
+	try {
+		return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate, diagnostics };
+	} catch (error) {
+		// toJS only throws on alias expansion (resource exhaustion or a reference to a missing anchor).
+		const alias = worstAlias(doc);
+		const pos = alias?.range ? at(alias.range[0]) : { line: 1, column: 1 };
+		diagnostics.push({
+			severity: "error",
+			file,
+			...pos,
+			code: "yaml-aliases",
+			message: `YAML aliases expand to too much data (${error instanceof Error ? error.message : String(error)})`,
+			hint: `Write the values out instead of repeating *aliases; at most ${MAX_ALIAS_COUNT} alias expansions are allowed.`,
+		});
+		return { locate, diagnostics };
+	}
+}
+
+function yamlDiagnostic(
+	file: string,
+	severity: Diagnostic["severity"],
+	message: string,
+	yamlCode: string,
+	pos: SourcePosition,
+): Diagnostic {
+	return {
+		severity,
+		file,
+		...pos,
+		code: severity === "error" ? "yaml-syntax" : "yaml-warning",
+		message: `YAML syntax: ${message.replace(/\s+/g, " ").trim()}`,
+		hint: syntaxHint(yamlCode),
+	};
+}
+
+function syntaxHint(code: string): string {
+	switch (code) {
+		case "DUPLICATE_KEY":
+			return "Each key may appear only once in a mapping; remove or rename one of them.";
+		case "MISSING_CHAR":
+			return "Close the quote or bracket that was opened on this line or just before it.";
+		case "BAD_INDENT":
+		case "BAD_INDENT_CHAR":
+		case "TAB_AS_INDENT":
+			return "Indent with spaces only, and line up items of the same list or mapping in the same column.";
+		case "MULTIPLE_DOCS":
+			return "Keep one flowchart per file: remove the extra `---` line.";
+		default:
+			return "Check indentation and quoting here; text containing ': ', '#' or starting with [ { * & ! | > ' \" % @ ` must be quoted.";
+	}
+}
+
+/** The alias that expands to the most nodes: the one an author should look at in an alias bomb. */
+function worstAlias(doc: Document): Node | undefined {
+	const sizes = new Map<Node, number>();
+	const sizeOf = (node: unknown, depth: number): number => {
+		if (depth > 64 || node === null || typeof node !== "object") return 1;
+		if (isAlias(node)) {
+			const target = node.resolve(doc);
+			if (!target) return 1;
+			const cached = sizes.get(target);
+			if (cached !== undefined) return cached;
+			const size = sizeOf(target, depth + 1);
+			sizes.set(target, size);
+			return size;
+		}
+		if (isCollection(node)) {
+			let total = 1;
+			for (const item of node.items) {
+				total += isMap(node) ? sizeOf((item as { value?: unknown }).value, depth + 1) : sizeOf(item, depth + 1);
+				if (total > Number.MAX_SAFE_INTEGER / 2) break;
+			}
+			return total;
+		}
+		return 1;
+	};
+	let worst: Node | undefined;
+	let worstSize = 0;
+	visit(doc, {
+		Alias(_key, node) {
+			const size = sizeOf(node, 0);
+			if (size > worstSize) {
+				worst = node;
+				worstSize = size;
+			}
+		},
+	});
+	return worst;
+}
+
+function makeLocator(doc: Document, at: (offset: number) => SourcePosition): Locator {
+	const startOf = (node: unknown): SourcePosition | undefined => {
+		const range = (node as Node | null)?.range;
+		return range ? at(range[0]) : undefined;
+	};
+	return (path, target = "value") => {
+		let node: unknown = doc.contents;
+		let best = startOf(node) ?? { line: 1, column: 1 };
+		for (let i = 0; i < path.length; i++) {
+			if (isAlias(node)) node = node.resolve(doc);
+			const segment = path[i];
+			const last = i === path.length - 1;
+			if (isMap(node)) {
+				const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+				if (!pair) return best;
+				if (last && target === "key") return startOf(pair.key) ?? best;
+				best = startOf(pair.value) ?? startOf(pair.key) ?? best;
+				node = pair.value;
+			} else if (isSeq(node) && typeof segment === "number") {
+				const item = node.items[segment];
+				if (item === undefined) return best;
+				best = startOf(item) ?? best;
+				node = item;
+			} else {
+				return best;
+			}
+		}
+		return best;
+	};
+}

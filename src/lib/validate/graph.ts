@@ -1,0 +1,180 @@
+/**
+ * Checks on the shape of the process: ids, references between steps, starts and ends,
+ * decisions, and reachability. Loops are fine: a deal may go back to an earlier stage.
+ */
+import type { Flowchart, Step } from "../schema/flowchart.ts";
+import type { DataPath } from "../load/parse-yaml.ts";
+import type { Reporter } from "./report.ts";
+import { didYouMean, listOf } from "./suggest.ts";
+
+interface Edge {
+	from: number;
+	to: string;
+	when?: string;
+	/** Path of the step id this edge points to, for locating. */
+	path: DataPath;
+	/** Path of the whole transition (`next` or `next[j]`). */
+	entryPath: DataPath;
+}
+
+function edgesOf(step: Step, index: number): Edge[] {
+	const next = step.next;
+	if (next === undefined) return [];
+	if (typeof next === "string") {
+		const path = ["steps", index, "next"];
+		return [{ from: index, to: next, path, entryPath: path }];
+	}
+	return next.map((t, j) => ({
+		from: index,
+		to: t.to,
+		when: t.when,
+		path: ["steps", index, "next", j, "to"],
+		entryPath: ["steps", index, "next", j],
+	}));
+}
+
+const name = (step: Step) => `step ${JSON.stringify(step.id)}`;
+
+export function checkGraph(data: Flowchart, r: Reporter): void {
+	const steps = data.steps;
+	const indexById = new Map<string, number>();
+	steps.forEach((step, i) => {
+		const first = indexById.get(step.id);
+		if (first === undefined) {
+			indexById.set(step.id, i);
+			return;
+		}
+		r.report(
+			"error",
+			"duplicate-step",
+			["steps", i, "id"],
+			`step ${JSON.stringify(step.id)} is defined twice (also step #${first + 1})`,
+			"Step ids must be unique within a flowchart: rename one of them and update the `next` entries that point to it.",
+		);
+	});
+	const ids = [...indexById.keys()];
+	const edges = steps.map(edgesOf);
+
+	steps.forEach((step, i) => {
+		const out = edges[i] ?? [];
+		for (const edge of out) {
+			const target = indexById.get(edge.to);
+			if (target === undefined) {
+				r.report(
+					"error",
+					"unknown-step",
+					edge.path,
+					`${name(step)}: next → unknown step ${JSON.stringify(edge.to)}${didYouMean(edge.to, ids)}`,
+					`Defined steps: ${listOf(ids)}.`,
+				);
+			} else if (steps[target]?.type === "start") {
+				r.report(
+					"warning",
+					"start-has-inbound",
+					edge.path,
+					`${name(step)}: next → ${JSON.stringify(edge.to)}, which is a start step`,
+					`Start steps mark where deals enter; point this transition at the stage after ${JSON.stringify(edge.to)}, or make ${JSON.stringify(edge.to)} a stage.`,
+				);
+			}
+		}
+
+		if (step.type === "end") {
+			if (out.length > 0 || step.next !== undefined) {
+				r.report(
+					"error",
+					"end-has-next",
+					["steps", i, "next"],
+					`${name(step)}: an end step cannot lead anywhere, but it has \`next\``,
+					"Remove `next`, or change the type to `stage` if the process goes on from here.",
+					"key",
+				);
+			}
+		} else if (out.length === 0) {
+			r.report(
+				"error",
+				"dead-end",
+				step.next === undefined ? ["steps", i] : ["steps", i, "next"],
+				`${name(step)}: this ${step.type} leads nowhere (no \`next\`)`,
+				"Add `next: <step id>`, or make it `type: end` with an `outcome` if the process stops here.",
+			);
+		}
+
+		if (step.type === "decision" && out.length > 0) {
+			if (out.length < 2) {
+				r.report(
+					"error",
+					"decision-branches",
+					["steps", i, "next"],
+					`${name(step)}: a decision needs at least two branches, found ${out.length}`,
+					"List each way out under `next:` as `- to: <step id>` with `when: <condition>`, or make the step a `stage`.",
+				);
+			}
+			for (const edge of out) {
+				if (edge.when === undefined && typeof step.next !== "string") {
+					r.report(
+						"error",
+						"missing-condition",
+						edge.entryPath,
+						`${name(step)}: the branch to ${JSON.stringify(edge.to)} has no \`when\` condition`,
+						"Add `when: <condition>` so readers know which way to go, e.g. `when: budget confirmed`.",
+					);
+				}
+			}
+		}
+
+		if (step.outcome !== undefined && step.type !== "end") {
+			r.report(
+				"warning",
+				"outcome-not-end",
+				["steps", i, "outcome"],
+				`${name(step)}: \`outcome\` only counts on end steps, but this is a ${step.type}`,
+				"Remove `outcome`, or make the step `type: end`.",
+			);
+		}
+	});
+
+	const starts = steps.flatMap((s, i) => (s.type === "start" && indexById.get(s.id) === i ? [i] : []));
+	if (starts.length === 0) {
+		r.report(
+			"error",
+			"no-start",
+			["steps"],
+			"the flowchart has no start step",
+			"Mark where deals enter the process with `type: start` (several start steps are allowed).",
+			"key",
+		);
+	}
+	if (!steps.some((s) => s.type === "end")) {
+		r.report(
+			"error",
+			"no-end",
+			["steps"],
+			"the flowchart has no end step",
+			"Mark where the process finishes with `type: end` and an `outcome` (won, lost or other).",
+			"key",
+		);
+	}
+	if (starts.length === 0) return;
+
+	const reached = new Set<number>(starts);
+	const queue = [...starts];
+	for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
+		for (const edge of edges[q] ?? []) {
+			const target = indexById.get(edge.to);
+			if (target !== undefined && !reached.has(target)) {
+				reached.add(target);
+				queue.push(target);
+			}
+		}
+	}
+	steps.forEach((step, i) => {
+		if (reached.has(i) || indexById.get(step.id) !== i) return;
+		r.report(
+			"warning",
+			"unreachable",
+			["steps", i, "id"],
+			`${name(step)} cannot be reached from any start step`,
+			`Add \`next: ${step.id}\` to the step that should lead here, or remove the step.`,
+		);
+	});
+}

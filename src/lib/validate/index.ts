@@ -1,0 +1,22 @@
+/** Checks on a schema-valid flowchart that Zod cannot express: references, graph shape, ranges. */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Locator } from "../load/parse-yaml.ts";
+import type { LoadedFlowchart } from "../schema/flowchart.ts";
+import { checkGraph } from "./graph.ts";
+import { checkMetrics } from "./metrics.ts";
+import { createReporter } from "./report.ts";
+import { checkRoles } from "./roles.ts";
+
+export type { Locator } from "../load/parse-yaml.ts";
+
+/**
+ * All rule violations in one flowchart. Without `locate` the diagnostics carry no line/column
+ * (e.g. for data that did not come from a YAML file).
+ */
+export function validateFlowchart(fc: LoadedFlowchart, locate?: Locator): Diagnostic[] {
+	const reporter = createReporter(fc.file, locate);
+	checkGraph(fc.data, reporter);
+	checkRoles(fc.data, reporter);
+	checkMetrics(fc.data, reporter);
+	return reporter.diagnostics;
+}
