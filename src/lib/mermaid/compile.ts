@@ -1,0 +1,190 @@
+/**
+ * Compiles a flowchart to Mermaid flowchart source: one swimlane per responsible role, a link on every
+ * node to its step section, classes by step type and no colours (the site's CSS variables colour them).
+ * Deterministic: the same flowchart and options give the same text.
+ */
+import { type LoadedFlowchart, roleName, type Step, transitionsOf } from "../schema/flowchart.ts";
+import {
+	classNamePattern,
+	escapeHref,
+	escapeLabel,
+	escapeLine,
+	escapeMermaidId,
+	escapeMermaidLaneId,
+	escapeTooltip,
+} from "./escape.ts";
+
+/** What the text description of a diagram (`accDescr`) is made of. */
+export interface DiagramSummary {
+	/** Number of steps, starts and ends included. */
+	steps: number;
+	/** Labels of the start steps. */
+	starts: string[];
+	/** Labels of the end steps. */
+	ends: string[];
+	/** Names of the roles that have a swimlane, in declared order. */
+	roles: string[];
+	/** BCP 47 language, for list formatting. */
+	lang: string;
+}
+
+/** Words used in generated text, for translation. */
+export interface MermaidLabels {
+	/** The `accDescr` text. */
+	description: (summary: DiagramSummary) => string;
+}
+
+/** Extra classes and annotation lines, e.g. for metrics or diff views. */
+export interface MermaidAnnotations {
+	/** By step id: extra CSS classes (e.g. `bottleneck`, `added`) and a line added under the label. */
+	nodes?: Record<string, { classes?: string[]; note?: string }>;
+	/** By `"<from>-><to>"` step ids: a line added to the arrow's label. */
+	edges?: Record<string, { note?: string }>;
+}
+
+export interface CompileOptions {
+	/** Link target of a step's node; defaults to `#step-<id>`. */
+	href?: (stepId: string) => string;
+	/** Accessible title; defaults to the flowchart's title. */
+	title?: string;
+	/** Language of the generated description; defaults to `en`. */
+	lang?: string;
+	labels?: Partial<MermaidLabels>;
+	annotate?: MermaidAnnotations;
+}
+
+function list(items: string[], lang: string, type: "conjunction" | "disjunction"): string {
+	return new Intl.ListFormat(lang, { style: "long", type }).format(items);
+}
+
+export const defaultLabels: MermaidLabels = {
+	description: ({ steps, starts, ends, roles, lang }) => {
+		let text = `${steps} ${steps === 1 ? "step" : "steps"}`;
+		if (starts.length > 0) text += ` from ${list(starts, lang, "disjunction")}`;
+		if (ends.length > 0) text += ` to ${list(ends, lang, "disjunction")}`;
+		text += ".";
+		if (roles.length > 0) text += ` Roles: ${list(roles, lang, "conjunction")}.`;
+		return text;
+	},
+};
+
+const typeClasses = ["stage", "decision", "terminal", "won", "lost"] as const;
+
+/** Stroke width only: colours come from the site's CSS so light and dark themes both work. */
+const classDefs: Record<(typeof typeClasses)[number], string> = {
+	stage: "stroke-width:1px",
+	decision: "stroke-width:1px",
+	terminal: "stroke-width:2px",
+	won: "stroke-width:2px",
+	lost: "stroke-width:2px",
+};
+
+function typeClassesOf(step: Step): string[] {
+	if (step.type === "stage") return ["stage"];
+	if (step.type === "decision") return ["decision"];
+	if (step.type === "start") return ["terminal"];
+	if (step.outcome === "won") return ["terminal", "won"];
+	if (step.outcome === "lost") return ["terminal", "lost"];
+	return ["terminal"];
+}
+
+function nodeLine(step: Step, note: string | undefined): string {
+	let label = escapeLabel(step.label);
+	if (note !== undefined && note !== "") label += `<br>${escapeLabel(note)}`;
+	const id = escapeMermaidId(step.id);
+	if (step.type === "decision") return `${id}{"${label}"}`;
+	if (step.type === "start" || step.type === "end") return `${id}(["${label}"])`;
+	return `${id}["${label}"]`;
+}
+
+function checkClass(name: string): string {
+	if (!classNamePattern.test(name)) throw new TypeError(`Invalid Mermaid class name: ${JSON.stringify(name)}`);
+	return name;
+}
+
+export function compileFlowchart(fc: LoadedFlowchart, options: CompileOptions = {}): string {
+	const { data } = fc;
+	const lang = options.lang ?? "en";
+	const labels: MermaidLabels = { ...defaultLabels, ...options.labels };
+	const href = options.href ?? ((stepId: string) => `#step-${stepId}`);
+	const nodeNotes = options.annotate?.nodes ?? {};
+	const edgeNotes = options.annotate?.edges ?? {};
+	const stepIds = new Set(data.steps.map((s) => s.id));
+
+	// Lanes: declared roles in declared order, then undeclared responsible ids as they first appear.
+	const laneOrder = Object.keys(data.roles);
+	for (const step of data.steps) {
+		if (step.responsible !== undefined && !laneOrder.includes(step.responsible)) laneOrder.push(step.responsible);
+	}
+	const lanes = laneOrder
+		.map((roleId) => ({ roleId, steps: data.steps.filter((s) => s.responsible === roleId) }))
+		.filter((lane) => lane.steps.length > 0);
+
+	const starts = data.steps.filter((s) => s.type === "start").map((s) => s.label);
+	const ends = data.steps.filter((s) => s.type === "end").map((s) => s.label);
+	const description = labels.description({
+		steps: data.steps.length,
+		starts,
+		ends,
+		roles: lanes.map((lane) => roleName(data.roles[lane.roleId], lane.roleId)),
+		lang,
+	});
+
+	const out: string[] = [`flowchart ${data.direction}`];
+	out.push(`  accTitle: ${escapeLine(options.title ?? data.title)}`);
+	out.push(`  accDescr: ${escapeLine(description)}`);
+	for (const name of typeClasses) out.push(`  classDef ${name} ${classDefs[name]}`);
+
+	// Nodes before edges: Mermaid puts a node in the first subgraph it appears in.
+	for (const step of data.steps) {
+		if (step.responsible === undefined) out.push(`  ${nodeLine(step, nodeNotes[step.id]?.note)}`);
+	}
+	for (const lane of lanes) {
+		const title = escapeLabel(roleName(data.roles[lane.roleId], lane.roleId));
+		out.push(`  subgraph ${escapeMermaidLaneId(lane.roleId)} ["${title}"]`);
+		for (const step of lane.steps) out.push(`    ${nodeLine(step, nodeNotes[step.id]?.note)}`);
+		out.push("  end");
+	}
+
+	for (const step of data.steps) {
+		for (const t of transitionsOf(step)) {
+			// A dangling reference is reported by the validator; drawing it would add a stray box.
+			if (!stepIds.has(t.to)) continue;
+			const parts: string[] = [];
+			if (t.when !== undefined) parts.push(escapeLabel(t.when));
+			const note = edgeNotes[`${step.id}->${t.to}`]?.note;
+			if (note !== undefined && note !== "") parts.push(escapeLabel(note));
+			const arrow = parts.length > 0 ? `-->|"${parts.join("<br>")}"|` : "-->";
+			out.push(`  ${escapeMermaidId(step.id)} ${arrow} ${escapeMermaidId(t.to)}`);
+		}
+	}
+
+	// The trailing `;` ends the statement; it also absorbs Mermaid's `style…:…#…;` pre-parse rewrite.
+	for (const step of data.steps) {
+		out.push(`  click ${escapeMermaidId(step.id)} href "${escapeHref(href(step.id))}" "${escapeTooltip(step.label)}";`);
+	}
+
+	const members = new Map<string, string[]>();
+	const add = (name: string, stepId: string) => {
+		const ids = members.get(name) ?? [];
+		ids.push(escapeMermaidId(stepId));
+		members.set(name, ids);
+	};
+	for (const step of data.steps) {
+		for (const name of typeClassesOf(step)) add(name, step.id);
+	}
+	const extra = new Set<string>();
+	for (const step of data.steps) {
+		for (const name of nodeNotes[step.id]?.classes ?? []) {
+			extra.add(checkClass(name));
+			add(name, step.id);
+		}
+	}
+	const typeNames: readonly string[] = typeClasses;
+	const extraNames = [...extra].filter((name) => !typeNames.includes(name)).sort();
+	for (const name of [...typeNames, ...extraNames]) {
+		const ids = members.get(name);
+		if (ids !== undefined && ids.length > 0) out.push(`  class ${[...new Set(ids)].join(",")} ${name}`);
+	}
+	return `${out.join("\n")}\n`;
+}
