@@ -252,7 +252,8 @@ class Differ {
 		const from: (Transition | undefined)[] = [...transitionsOf(b)];
 		const to: (Transition | undefined)[] = [...transitionsOf(a)];
 		const name = a.label;
-		const target = (t: Transition) => `"${this.stepLabel(t.to)}"`;
+		const target = (t: Transition) => this.stepLabel(t.to);
+		const single = from.length === 1 && to.length === 1;
 		const cond = (w: string | undefined) => (w === undefined ? "" : w.trim());
 		for (const [i, t] of to.entries()) {
 			if (t === undefined) continue;
@@ -272,11 +273,9 @@ class Differ {
 		}
 		for (const [i, t] of to.entries()) {
 			if (t === undefined) continue;
-			const rest = from.filter((f) => f !== undefined);
 			let j = from.findIndex((f) => f !== undefined && cond(f.when) === cond(t.when) && cond(t.when) !== "");
-			if (j < 0 && rest.length === 1 && to.filter((x) => x !== undefined).length === 1) {
-				j = from.findIndex((f) => f !== undefined);
-			}
+			// A step's one and only way on, pointed elsewhere: re-routed even if its condition changed too.
+			if (j < 0 && single) j = 0;
 			if (j < 0) continue;
 			const f = from[j] as Transition;
 			from[j] = undefined;

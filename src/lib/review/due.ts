@@ -170,5 +170,5 @@ const monthsLong = [
 export function formatDay(date: string | Date, style: "long" | "short" = "short"): string {
 	const [y, m, d] = requireDate(date).split("-").map(Number) as [number, number, number];
 	const month = monthsLong[m - 1] as string;
-	return `${d} ${style === "short" && month.length > 4 ? month.slice(0, 3) : month} ${y}`;
+	return `${d} ${style === "short" ? month.slice(0, 3) : month} ${y}`;
 }
