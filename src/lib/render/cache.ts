@@ -1,9 +1,16 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { mermaidConfig, mermaidVersion, type MermaidRenderer, NoBrowserError, type RenderError, type RenderJob } from "./renderer.ts";
 import { DIAGRAM_FONT_FAMILY } from "./font.ts";
 import { POSTPROCESS_VERSION, postprocessSvg, prefixIds } from "./postprocess.ts";
+import {
+	type MermaidRenderer,
+	mermaidConfig,
+	mermaidVersion,
+	NoBrowserError,
+	type RenderError,
+	type RenderJob,
+} from "./renderer.ts";
 
 export const DEFAULT_CACHE_DIR = ".cache/flowbook/diagrams";
 
@@ -74,7 +81,7 @@ async function readCached(file: string): Promise<string | undefined> {
 async function writeCached(dir: string, file: string, svg: string): Promise<void> {
 	await mkdir(dir, { recursive: true });
 	// Write then rename, so a parallel build never reads half a file.
-	const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+	const tmp = `${file}.${randomUUID()}.tmp`;
 	await writeFile(tmp, svg);
 	await rename(tmp, file);
 }

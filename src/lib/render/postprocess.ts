@@ -1,7 +1,7 @@
 import { type CustomPlugin, optimize, type PluginConfig, type XastChild, type XastElement } from "svgo";
 
 /** Bump when the output of `postprocessSvg` changes, so cached diagrams are rebuilt. */
-export const POSTPROCESS_VERSION = "1";
+export const POSTPROCESS_VERSION = "2";
 
 /**
  * CSS custom properties the site defines (light and dark) to colour diagrams. Each falls back to Mermaid's
@@ -80,6 +80,9 @@ function titleElement(text: string): XastElement {
 /** Mermaid bookkeeping that a static page never reads (edge point lists alone are a third of the bytes). */
 const DROPPED_DATA_ATTRIBUTES = ["data-points", "data-et", "data-edge", "data-id", "data-look", "data-node"];
 
+/** Elements that run code or load something from outside the SVG; printing and offline reading need none. */
+const EMBEDDED = new Set(["script", "img", "image", "iframe", "object", "embed", "audio", "video", "link"]);
+
 export interface PostprocessOptions {
 	/** Accessible name when the diagram has no `accTitle`. */
 	title?: string;
@@ -91,6 +94,11 @@ function flowbookPlugin(options: PostprocessOptions): CustomPlugin {
 		fn: () => ({
 			element: {
 				enter(node, parent) {
+					// DOMPurify keeps `<img src=x>` from raw HTML labels: an external fetch, and nothing a flowchart needs.
+					if (EMBEDDED.has(node.name)) {
+						parent.children = parent.children.filter((c) => c !== node);
+						return;
+					}
 					for (const name of DROPPED_DATA_ATTRIBUTES) delete node.attributes[name];
 					if (node.name === "style") {
 						for (const child of node.children) {
@@ -126,8 +134,6 @@ function finishRoot(svg: XastElement, options: PostprocessOptions): void {
 		svg.children.unshift(titleElement(options.title));
 		attrs["aria-label"] = options.title;
 	}
-	// Printing and offline reading: nothing may point outside the SVG.
-	svg.children = svg.children.filter((c) => !(c.type === "element" && (c.name === "script" || c.name === "image")));
 }
 
 const SVGO_PLUGINS: PluginConfig[] = [
@@ -179,9 +185,15 @@ export function prefixIds(svg: string, prefix: string): string {
 			url === undefined && map.has(id) ? `#${rename(id)}` : whole,
 		);
 	return svg
-		.replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open: string, css: string, close: string) => `${open}${renameStyle(css)}${close}`)
+		.replace(
+			/(<style[^>]*>)([\s\S]*?)(<\/style>)/g,
+			(_, open: string, css: string, close: string) => `${open}${renameStyle(css)}${close}`,
+		)
 		.replace(ID_ATTR, (_, id: string) => ` id="${rename(id)}"`)
 		.replace(/url\(\s*(['"]?)#([^)'"]+)\1\s*\)/g, (_, q: string, id: string) => `url(${q}#${rename(id)}${q})`)
 		.replace(/(\s(?:xlink:)?href)="#([^"]*)"/g, (_, attr: string, id: string) => `${attr}="#${rename(id)}"`)
-		.replace(/(\saria-(?:labelledby|describedby))="([^"]*)"/g, (_, attr: string, ids: string) => `${attr}="${idList(ids)}"`);
+		.replace(
+			/(\saria-(?:labelledby|describedby))="([^"]*)"/g,
+			(_, attr: string, ids: string) => `${attr}="${idList(ids)}"`,
+		);
 }

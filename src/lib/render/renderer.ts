@@ -103,7 +103,9 @@ async function renderInPage(jobs: PageJob[]): Promise<PageResult[]> {
 		} catch (error) {
 			const e = error as { message?: string; hash?: Hash };
 			const line = e.hash?.loc?.first_line ?? (e.hash?.line === undefined ? undefined : e.hash.line + 1);
-			out.push(line === undefined ? { message: String(e.message ?? error) } : { message: String(e.message ?? error), line });
+			out.push(
+				line === undefined ? { message: String(e.message ?? error) } : { message: String(e.message ?? error), line },
+			);
 		} finally {
 			// Mermaid leaves its temporary container behind when a render fails.
 			document.getElementById(`d${job.key}`)?.remove();

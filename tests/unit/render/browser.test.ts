@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchBrowser } from "../../../src/lib/render/find-browser.ts";
+import { postprocessSvg } from "../../../src/lib/render/postprocess.ts";
+import { createMermaidRenderer, type RenderResult } from "../../../src/lib/render/renderer.ts";
+
+const sales = readFileSync(new URL("../../fixtures/render/sales.mmd", import.meta.url), "utf8");
+
+const nasty = `flowchart LR
+a["#lt;script#gt;alert(1)#lt;/script#gt;"] --> b["Say #quot;hi#quot; it's ok"]
+b -->|"left #124; right"| c["Deal 🚀 won"]
+c --> d["<img src=x onerror=alert(1)>"]
+`;
+
+function svgOf(result: RenderResult | undefined): string {
+	if (!result || !("svg" in result)) throw new Error(`expected an SVG, got ${JSON.stringify(result)}`);
+	return result.svg;
+}
+
+// Real Chromium: these must fail, never skip, on a machine without one.
+describe("createMermaidRenderer (real Chromium)", () => {
+	const renderer = createMermaidRenderer();
+	let results: RenderResult[] = [];
+
+	beforeAll(async () => {
+		const search = await searchBrowser();
+		if (!search.found) {
+			throw new Error(
+				`No Chromium for the browser tests (tried ${search.tried.join(", ")}: ${search.reasons.join("; ")}). Install Chromium or set CHROME_PATH.`,
+			);
+		}
+		results = await renderer.render([
+			{ id: "sales", source: sales },
+			{ id: "nasty", source: nasty },
+			{ id: "bad", source: "flowchart LR\nA --> B\nB -->> \n" },
+		]);
+	}, 60_000);
+
+	afterAll(() => renderer.close());
+
+	it("renders labels literally and emits no script or img element", () => {
+		const svg = svgOf(results[1]);
+		expect(svg).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+		expect(svg).toContain('Say "hi" it\'s ok');
+		expect(svg).toContain("left | right");
+		expect(svg).toContain("Deal 🚀 won");
+		expect(svg).not.toMatch(/<script/i);
+		// Mermaid's DOMPurify keeps `<img src="x">` from a raw-HTML label; postprocessing drops it.
+		const out = postprocessSvg(svg);
+		expect(out).not.toMatch(/<script|<img|onerror=/i);
+	});
+
+	it("keeps accTitle, accDescr and the click link", () => {
+		const svg = postprocessSvg(svgOf(results[0]));
+		expect(svg).toMatch(/<title id="[^"]+">Sales<\/title>/);
+		expect(svg).toMatch(/<desc id="[^"]+">Three steps<\/desc>/);
+		expect(svg).toMatch(/<a [^>]*href="#step-b"/);
+		expect(svg).toContain("<title>Prospecting tooltip</title>");
+	});
+
+	it("returns Mermaid's message and line for a parse error instead of throwing", () => {
+		const result = results[2];
+		expect(result && "error" in result ? result.error.line : undefined).toBe(3);
+		expect(result && "error" in result ? result.error.message.split("\n")[0] : "").toBe("Parse error on line 3:");
+	});
+
+	it("reuses the browser for the next batch", async () => {
+		const t0 = performance.now();
+		const [again] = await renderer.render([{ id: "x", source: "flowchart TD\nA --> B" }]);
+		expect(svgOf(again)).toContain("<svg");
+		expect(performance.now() - t0).toBeLessThan(5_000);
+	});
+
+	it("keeps click links keyboard-focusable in Chromium", async () => {
+		const { chromium } = await import("playwright-core");
+		const search = await searchBrowser();
+		const browser = await chromium.launch({ executablePath: search.found?.path ?? "", args: ["--no-sandbox"] });
+		try {
+			const page = await browser.newPage();
+			await page.setContent(`<button id="before">x</button>${postprocessSvg(svgOf(results[0]))}`);
+			await page.focus("#before");
+			await page.keyboard.press("Tab");
+			const focused = await page.evaluate(() => document.activeElement?.getAttribute("href"));
+			expect(focused).toBe("#step-b");
+		} finally {
+			await browser.close();
+		}
+	});
+});

@@ -1,0 +1,126 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { renderDiagrams, resetNoBrowserWarning } from "../../../src/lib/render/cache.ts";
+import { type MermaidRenderer, NoBrowserError, type RenderJob } from "../../../src/lib/render/renderer.ts";
+
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" id="m1" viewBox="0 0 10 10"><title id="m1-t">T</title></svg>';
+
+function fakeRenderer() {
+	const calls: RenderJob[][] = [];
+	let created = 0;
+	const renderer: MermaidRenderer = {
+		async render(jobs) {
+			calls.push([...jobs]);
+			return jobs.map((job) =>
+				job.source.includes("bad")
+					? { id: job.id, error: { message: "Parse error on line 2:", line: 2 } }
+					: { id: job.id, svg: SVG },
+			);
+		},
+		async close() {},
+	};
+	return {
+		calls,
+		get created() {
+			return created;
+		},
+		factory: () => {
+			created++;
+			return renderer;
+		},
+	};
+}
+
+describe("renderDiagrams", () => {
+	let cacheDir: string;
+	beforeEach(() => {
+		cacheDir = mkdtempSync(join(tmpdir(), "fb-cache-"));
+		resetNoBrowserWarning();
+	});
+
+	it("renders misses once and serves the next build from the cache without a renderer", async () => {
+		const fake = fakeRenderer();
+		const jobs = [
+			{ id: "a", source: "flowchart LR\nA-->B" },
+			{ id: "b", source: "flowchart LR\nB-->C" },
+		];
+		const first = await renderDiagrams(jobs, { cacheDir, renderer: fake.factory });
+		expect(first.map((r) => r.kind)).toEqual(["svg", "svg"]);
+		expect(fake.calls).toHaveLength(1);
+		expect(fake.calls[0]).toHaveLength(2);
+
+		const again = fakeRenderer();
+		const second = await renderDiagrams(jobs, { cacheDir, renderer: again.factory });
+		expect(again.created).toBe(0);
+		expect(second.map((r) => (r.kind === "svg" ? r.cached : undefined))).toEqual([true, true]);
+		expect(second.map((r) => (r.kind === "svg" ? r.svg : ""))).toEqual(
+			first.map((r) => (r.kind === "svg" ? r.svg : "")),
+		);
+	});
+
+	it("renders only the jobs that miss", async () => {
+		const fake = fakeRenderer();
+		await renderDiagrams([{ id: "a", source: "flowchart LR\nA-->B" }], { cacheDir, renderer: fake.factory });
+		const next = fakeRenderer();
+		await renderDiagrams(
+			[
+				{ id: "a", source: "flowchart LR\nA-->B" },
+				{ id: "c", source: "flowchart LR\nC-->D" },
+			],
+			{ cacheDir, renderer: next.factory },
+		);
+		expect(next.calls.map((batch) => batch.map((j) => j.id))).toEqual([["c"]]);
+	});
+
+	it("keys the cache on renderer settings", async () => {
+		const fake = fakeRenderer();
+		const jobs = [{ id: "a", source: "flowchart LR\nA-->B" }];
+		await renderDiagrams(jobs, { cacheDir, renderer: fake.factory, rendererSettings: "font-a" });
+		await renderDiagrams(jobs, { cacheDir, renderer: fake.factory, rendererSettings: "font-b" });
+		expect(fake.calls).toHaveLength(2);
+	});
+
+	it("returns errors without caching them", async () => {
+		const fake = fakeRenderer();
+		const jobs = [{ id: "x", source: "flowchart LR\nbad" }];
+		const [result] = await renderDiagrams(jobs, { cacheDir, renderer: fake.factory });
+		expect(result).toEqual({ id: "x", kind: "error", error: { message: "Parse error on line 2:", line: 2 } });
+		await renderDiagrams(jobs, { cacheDir, renderer: fake.factory });
+		expect(fake.calls).toHaveLength(2);
+	});
+
+	it("gives each occurrence its own id prefix, also for the same source twice", async () => {
+		const fake = fakeRenderer();
+		const results = await renderDiagrams(
+			[
+				{ id: "a", source: "flowchart LR\nA-->B", idPrefix: "p" },
+				{ id: "b", source: "flowchart LR\nA-->B", idPrefix: "p" },
+			],
+			{ cacheDir, renderer: fake.factory },
+		);
+		const svgs = results.map((r) => (r.kind === "svg" ? r.svg : ""));
+		expect(svgs[0]).toContain('id="p"');
+		expect(svgs[1]).toContain('id="px1"');
+	});
+
+	it("falls back to client-side rendering and says so once per process", async () => {
+		const lines: string[] = [];
+		const factory = (): MermaidRenderer => ({
+			render: async () => {
+				throw new NoBrowserError(["CHROME_PATH", "/usr/bin/chromium", "PATH", "@sparticuz/chromium"], ["none"]);
+			},
+			close: async () => {},
+		});
+		const jobs = [{ id: "a", source: "flowchart LR\nA-->B" }];
+		const results = await renderDiagrams(jobs, { cacheDir, renderer: factory, log: (l) => lines.push(l) });
+		await renderDiagrams(jobs, { cacheDir, renderer: factory, log: (l) => lines.push(l) });
+		expect(results).toEqual([{ id: "a", kind: "fallback", fallback: true, source: "flowchart LR\nA-->B" }]);
+		expect(lines).toMatchInlineSnapshot(`
+			[
+			  "flowbook: no Chromium found (tried CHROME_PATH, /usr/bin/chromium, PATH, @sparticuz/chromium); diagrams will render in the reader's browser. Install Chromium or set CHROME_PATH to render them at build time.",
+			]
+		`);
+	});
+});

@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DIAGRAM_CSS_VARIABLES, postprocessSvg, prefixIds, themeCss } from "../../../src/lib/render/postprocess.ts";
+
+// Real Mermaid 12 output for tests/fixtures/render/sales.mmd (render id `fbm1`).
+const raw = readFileSync(new URL("../../fixtures/render/sales.mermaid.svg", import.meta.url), "utf8");
+const out = postprocessSvg(raw);
+
+function ids(svg: string): string[] {
+	return [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string);
+}
+
+describe("postprocessSvg", () => {
+	it("shrinks the SVG", () => {
+		expect(out.length).toBeLessThan(raw.length * 0.4);
+	});
+
+	it("keeps the accessible name and description and a graphics-document role", () => {
+		const root = /<svg[^>]*>/.exec(out)?.[0] ?? "";
+		expect(root).toContain('role="graphics-document document"');
+		expect(root).toContain('aria-roledescription="flowchart"');
+		expect(root).toMatch(/aria-labelledby="chart-title-fbm1"/);
+		expect(out).toContain('<title id="chart-title-fbm1">Sales</title>');
+		expect(out).toContain('<desc id="chart-desc-fbm1">Three steps</desc>');
+	});
+
+	it("is responsive: full width up to its natural size, no fixed height", () => {
+		const root = /<svg[^>]*>/.exec(out)?.[0] ?? "";
+		expect(root).toContain('width="100%"');
+		expect(root).not.toMatch(/\sheight=/);
+		expect(root).toMatch(/style="max-width:min\(100%,\d+px\)"/);
+	});
+
+	it("turns the click tooltip into a <title> and keeps the link focusable", () => {
+		expect(out).not.toMatch(/\stitle="/);
+		expect(out).toMatch(/<a [^>]*href="#step-b"[^>]*><g [^>]*><title>Prospecting tooltip<\/title>/);
+		expect(out).not.toContain("tabindex");
+		expect(out).not.toContain("xlink:");
+	});
+
+	it("keeps the label text literal and adds no script, image or external reference", () => {
+		expect(out).toContain("Prospecting &quot;A&quot; &lt;script&gt;");
+		expect(out).toContain("Yes | maybe");
+		expect(out).not.toMatch(/<script|<image|<img|https?:\/\/(?!www\.w3\.org)/);
+	});
+
+	it("drops Mermaid's bookkeeping attributes", () => {
+		expect(out).not.toMatch(/\sdata-(points|look|et|edge|id)="/);
+	});
+
+	it("themes every colour of the stylesheet through custom properties", () => {
+		const css = /<style>([\s\S]*)<\/style>/.exec(out)?.[1] ?? "";
+		const bare = css.replace(/var\(--fb-[a-z-]+, [^()]*(\([^()]*\))?\)/g, "");
+		expect(bare).not.toMatch(/(fill|stroke|color|background(-color)?):\s*(#|rgb|hsl)/);
+		for (const name of ["--fb-node-bg", "--fb-node-border", "--fb-edge", "--fb-cluster-bg", "--fb-diagram-text"]) {
+			expect(css).toContain(`var(${name},`);
+		}
+	});
+});
+
+describe("themeCss", () => {
+	it("maps selectors to roles and keeps the original colour as fallback", () => {
+		expect(themeCss("#a .node rect{fill:#fff4dd;stroke:hsl(40, 60%, 83%);stroke-width:1px;}")).toMatchInlineSnapshot(
+			`"#a .node rect{fill:var(--fb-node-bg, #fff4dd);stroke:var(--fb-node-border, hsl(40, 60%, 83%));stroke-width:1px;}"`,
+		);
+		expect(themeCss("#a .cluster rect{fill:#eee}#a .flowchart-link{stroke:#0b0b0b;fill:none}")).toMatchInlineSnapshot(
+			`"#a .cluster rect{fill:var(--fb-cluster-bg, #eee)}#a .flowchart-link{stroke:var(--fb-edge, #0b0b0b);fill:none}"`,
+		);
+	});
+
+	it("exports the variable names the site defines", () => {
+		expect(DIAGRAM_CSS_VARIABLES).toContain("--fb-edge-label-bg");
+	});
+});
+
+describe("prefixIds", () => {
+	const a = prefixIds(out, "fbA");
+	const b = prefixIds(out, "fbB");
+
+	it("renames every id and gives two diagrams disjoint ids", () => {
+		const aIds = ids(a);
+		expect(aIds.length).toBeGreaterThan(5);
+		expect(aIds.every((id) => id === "fbA" || id.startsWith("fbA-"))).toBe(true);
+		expect(new Set(aIds).size).toBe(aIds.length);
+		const bIds = new Set(ids(b));
+		expect(aIds.some((id) => bIds.has(id))).toBe(false);
+	});
+
+	it("rewrites every reference to an id and nothing else", () => {
+		const defined = new Set(ids(a));
+		const refs = [
+			...[...a.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1]),
+			...[...a.matchAll(/aria-(?:labelledby|describedby)="([^"]+)"/g)].map((m) => m[1]),
+		];
+		expect(refs.length).toBeGreaterThan(2);
+		for (const ref of refs) expect(defined.has(ref as string)).toBe(true);
+		const css = /<style>([\s\S]*)<\/style>/.exec(a)?.[1] ?? "";
+		expect(css).toContain("#fbA ");
+		expect(css).not.toContain("fbm1");
+		expect(a).not.toContain("fbm1");
+		// A page anchor is not an id of the SVG and must survive.
+		expect(a).toContain('href="#step-b"');
+	});
+
+	it("leaves references to page anchors alone", () => {
+		const svg = '<svg id="x"><style>#x .a{fill:red}#other{}</style><a href="#step-prospecting"/><use href="#x"/></svg>';
+		expect(prefixIds(svg, "p")).toMatchInlineSnapshot(
+			`"<svg id="p"><style>#p .a{fill:red}#other{}</style><a href="#step-prospecting"/><use href="#p"/></svg>"`,
+		);
+	});
+});
