@@ -1,0 +1,110 @@
+/**
+ * Bottlenecks and diagram annotations. A bottleneck is a step whose overall conversion is under its
+ * `target_conversion`, or whose median time in step exceeds `max_days`. Impact = visits that left the
+ * step without moving on + open deals stalled there; bottlenecks are ranked by impact, then by
+ * flowchart order. A step needs at least `minSample` decided visits before it can be flagged, so a
+ * handful of deals cannot raise an alarm.
+ */
+import type { FlowchartMetrics, StepMetrics } from "./compute.ts";
+import { fmtDays, fmtInt, fmtShare } from "./figure.ts";
+
+export interface Bottleneck {
+	step: string;
+	label: string;
+	/** Why it is flagged; one or both. */
+	kinds: ("conversion" | "time")[];
+	/** Visits that left without moving on plus stalled deals. */
+	impact: number;
+	notMovedOn: number;
+	stalled: number;
+	/** Human sentences, one per kind, e.g. "Conversion 22% is under the 40% target: 310 deals did not move on". */
+	reasons: string[];
+}
+
+export interface BottleneckOptions {
+	/** Minimum decided visits (entries − still in step) before a step can be flagged; default 10. */
+	minSample?: number;
+}
+
+export function findBottlenecks(metrics: FlowchartMetrics, options: BottleneckOptions = {}): Bottleneck[] {
+	const minSample = options.minSample ?? 10;
+	const found: (Bottleneck & { order: number })[] = [];
+	metrics.steps.forEach((step, order) => {
+		const o = step.overall;
+		const decided = o.entries - o.stillIn;
+		if (decided < minSample) return;
+		const notMovedOn = decided - o.movedOn;
+		const stalled = step.stalled?.value ?? 0;
+		const kinds: Bottleneck["kinds"] = [];
+		const reasons: string[] = [];
+		const conv = o.conversion?.value;
+		const target = step.target.conversion;
+		if (target !== undefined && conv !== null && conv !== undefined && conv < target) {
+			kinds.push("conversion");
+			reasons.push(
+				`Conversion ${fmtShare(conv)} is under the ${fmtShare(target)} target: ${fmtInt(notMovedOn)} ${notMovedOn === 1 ? "deal" : "deals"} did not move on`,
+			);
+		}
+		const median = o.medianDays?.value;
+		const maxDays = step.target.maxDays;
+		if (maxDays !== undefined && median !== null && median !== undefined && median > maxDays) {
+			kinds.push("time");
+			reasons.push(
+				`Median time ${fmtDays(median)} days is over the ${fmtDays(maxDays)}-day limit: ${fmtInt(stalled)} ${stalled === 1 ? "deal is" : "deals are"} stalled here`,
+			);
+		}
+		if (kinds.length === 0) return;
+		found.push({
+			step: step.id,
+			label: step.label,
+			kinds,
+			impact: notMovedOn + stalled,
+			notMovedOn,
+			stalled,
+			reasons,
+			order,
+		});
+	});
+	return found.sort((x, y) => y.impact - x.impact || x.order - y.order).map(({ order: _, ...b }) => b);
+}
+
+/** The shape the Mermaid compiler accepts as `annotate`. */
+export interface DiagramAnnotations {
+	nodes: Record<string, { note?: string; classes?: string[] }>;
+	/** Keyed "from->to". */
+	edges: Record<string, { note?: string }>;
+}
+
+/**
+ * Per-node "62% · 4.5d" (conversion · median days; only what exists) with class `bottleneck` on flagged
+ * steps, and per-edge shares. Steps and edges without data are left out.
+ */
+export function diagramAnnotations(metrics: FlowchartMetrics, bottlenecks: readonly Bottleneck[]): DiagramAnnotations {
+	const flagged = new Set(bottlenecks.map((b) => b.step));
+	const nodes: DiagramAnnotations["nodes"] = {};
+	for (const step of metrics.steps) {
+		const parts: string[] = [];
+		if (step.type === "start") continue;
+		if (step.type === "end") {
+			if (step.overall.deals > 0) parts.push(`${fmtInt(step.overall.deals)} deals`);
+		} else {
+			if (step.overall.conversion?.value != null) parts.push(fmtShare(step.overall.conversion.value));
+			if (step.overall.medianDays?.value != null) parts.push(`${fmtDays(step.overall.medianDays.value)}d`);
+		}
+		const node: { note?: string; classes?: string[] } = {};
+		if (parts.length) node.note = parts.join(" · ");
+		if (flagged.has(step.id)) node.classes = ["bottleneck"];
+		if (node.note || node.classes) nodes[step.id] = node;
+	}
+	const edges: DiagramAnnotations["edges"] = {};
+	for (const e of metrics.edges) {
+		if (e.overall.value !== null) edges[e.key] = { note: fmtShare(e.overall.value) };
+	}
+	return { nodes, edges };
+}
+
+/** Bottleneck lookup for a step page. */
+export function bottleneckOf(bottlenecks: readonly Bottleneck[], step: StepMetrics | string): Bottleneck | undefined {
+	const id = typeof step === "string" ? step : step.id;
+	return bottlenecks.find((b) => b.step === id);
+}

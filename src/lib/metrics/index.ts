@@ -1,0 +1,149 @@
+/**
+ * Flowchart metrics from a CRM stage-history export: framework-free, called by the Astro pages at
+ * build time.
+ *
+ * Typical page code:
+ *
+ *   import { loadMetrics } from "../lib/metrics/index.ts";
+ *   import { metricsCharts } from "../lib/charts/index.ts";
+ *   import { flowchartApiJson } from "../lib/metrics/export.ts";
+ *
+ *   const { report, diagnostics, note } = await loadMetrics({ root: process.cwd(), id: "b2b", flowchart });
+ *   // diagnostics: Diagnostic[]  → print in the build output (error = fail the build when strict)
+ *   // note?: string              → show instead of metrics when report is undefined (no export yet)
+ *   if (report) {
+ *     report.metrics.headline.winRate        // Figure { value, numerator, denominator, display, formula }
+ *     report.metrics.steps[i].overall        // per step: deals, entries, conversion, cumulative, medianDays, p90Days
+ *     report.metrics.steps[i].periods[p]     // same per period (labels in report.metrics.periods)
+ *     report.metrics.edges[j].overall        // per transition share; key "from->to"
+ *     report.bottlenecks                     // ranked, each with human `reasons`
+ *     report.annotations                     // pass as `annotate` to the Mermaid compiler
+ *     report.dataQuality.issues              // bad-data groups; describeIssue(issue) gives the sentence
+ *     const charts = await metricsCharts(report.metrics);  // { funnel, conversionTrend, timeTrend, stalled }
+ *     // each chart: { svg, title, description, table: { columns, rows } }
+ *   }
+ *   // /api/flowcharts/<id>.json: JSON.stringify(flowchartApiJson(loaded, report), null, 2)
+ *
+ * Lower-level pieces for other uses: `parseMapping` (mapping.ts), `ingestCsv` (ingest.ts),
+ * `computeMetrics` (compute.ts, pure), `findBottlenecks` / `diagramAnnotations` (bottlenecks.ts),
+ * `storeFromEvents` (events.ts, build a store from plain events).
+ * Formulas and policies: content/metrics/README.md and the comments in compute.ts and ingest.ts.
+ */
+import { access, readFile } from "node:fs/promises";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Flowchart } from "../schema/flowchart.ts";
+import { type Bottleneck, type DiagramAnnotations, diagramAnnotations, findBottlenecks } from "./bottlenecks.ts";
+import { computeMetrics, type FlowchartMetrics } from "./compute.ts";
+import { csvFilesIn, type DataQualityReport, ingestCsv } from "./ingest.ts";
+import { type Mapping, parseMapping } from "./mapping.ts";
+
+export type { Bottleneck, DiagramAnnotations } from "./bottlenecks.ts";
+export { bottleneckOf, diagramAnnotations, findBottlenecks } from "./bottlenecks.ts";
+export type {
+	EdgeMetrics,
+	FlowchartMetrics,
+	Headline,
+	PeriodKind,
+	StalledDeal,
+	StepMetrics,
+	StepPeriodMetrics,
+} from "./compute.ts";
+export { computeMetrics } from "./compute.ts";
+export type { StageEvent } from "./events.ts";
+export { storeEvents, storeFromEvents } from "./events.ts";
+export type { Figure } from "./figure.ts";
+export type { DataIssue, DataQualityReport } from "./ingest.ts";
+export { describeIssue, ingestCsv } from "./ingest.ts";
+export type { Mapping } from "./mapping.ts";
+export { MappingSchema, parseMapping } from "./mapping.ts";
+
+/** Everything a flowchart's metrics page and diagram need. */
+export interface MetricsReport {
+	flowchartId: string;
+	/** Project-relative folder, e.g. `content/metrics/b2b`. */
+	folder: string;
+	metrics: FlowchartMetrics;
+	bottlenecks: Bottleneck[];
+	annotations: DiagramAnnotations;
+	dataQuality: DataQualityReport;
+}
+
+export interface MetricsLoad {
+	/** Undefined when there is no usable export; `note` then says how to add one. */
+	report?: MetricsReport;
+	diagnostics: Diagnostic[];
+	note?: string;
+}
+
+export interface LoadMetricsOptions {
+	/** Project root (absolute). */
+	root: string;
+	/** Flowchart id, e.g. `b2b`: the export lives in `content/metrics/<id>/`. */
+	id: string;
+	flowchart: Flowchart;
+	/** Override the folder, project-relative; default `content/metrics/<id>`. */
+	folder?: string;
+	/** Minimum decided visits before a step can be a bottleneck; default 10. */
+	minSample?: number;
+}
+
+/** The end of the export day (UTC), so events logged that day count as before it. */
+export function exportDateMs(mapping: Mapping): number | undefined {
+	if (mapping.export_date === undefined) return undefined;
+	const d =
+		typeof mapping.export_date === "string" ? new Date(`${mapping.export_date}T00:00:00Z`) : mapping.export_date;
+	return d.getTime() + 86_400_000;
+}
+
+/** Reads `mapping.yaml` and every CSV in the flowchart's metrics folder and computes everything. */
+export async function loadMetrics(options: LoadMetricsOptions): Promise<MetricsLoad> {
+	const folder = options.folder ?? `content/metrics/${options.id}`;
+	const dir = `${options.root}/${folder}`;
+	const howTo = `To show metrics, put your CRM's deal stage-history export (CSV) and a mapping.yaml in ${folder}/ (see content/metrics/README.md).`;
+	const sources = await csvFilesIn(dir, folder);
+	if (sources.length === 0) return { diagnostics: [], note: `No CRM export yet. ${howTo}` };
+	const mappingFile = `${folder}/mapping.yaml`;
+	let text: string;
+	try {
+		await access(`${dir}/mapping.yaml`);
+		text = await readFile(`${dir}/mapping.yaml`, "utf8");
+	} catch {
+		return {
+			diagnostics: [
+				{
+					severity: "warning",
+					file: mappingFile,
+					message: `The CRM export in ${folder}/ has no mapping.yaml, so its metrics are not shown.`,
+					hint: "Add mapping.yaml with the column names and a stages: map (see content/metrics/README.md).",
+					code: "metrics-mapping-missing",
+				},
+			],
+			note: `The CRM export has no mapping yet. ${howTo}`,
+		};
+	}
+	const { mapping, diagnostics } = parseMapping(text, mappingFile, options.flowchart);
+	if (!mapping) return { diagnostics, note: `The metrics mapping has errors (see the build output). ${howTo}` };
+	const ingested = await ingestCsv(sources, mapping, options.flowchart);
+	diagnostics.push(...ingested.diagnostics);
+	if (ingested.store.order.length === 0) {
+		return { diagnostics, note: `The CRM export has no usable rows. ${howTo}` };
+	}
+	const exportAt = exportDateMs(mapping);
+	const metrics = computeMetrics(options.flowchart, ingested.store, {
+		period: mapping.period,
+		...(exportAt !== undefined ? { exportAt } : {}),
+		...(mapping.currency ? { currency: mapping.currency } : {}),
+	});
+	const bottlenecks = findBottlenecks(metrics, options.minSample !== undefined ? { minSample: options.minSample } : {});
+	return {
+		report: {
+			flowchartId: options.id,
+			folder,
+			metrics,
+			bottlenecks,
+			annotations: diagramAnnotations(metrics, bottlenecks),
+			dataQuality: ingested.report,
+		},
+		diagnostics,
+	};
+}
