@@ -10,8 +10,8 @@ import { type HastElement, type HastText, svgToHast } from "../render/svg-to-has
  * Mermaid fences in Markdown/MDX become inline SVG figures at build time.
  *
  * Astro runs Shiki before user rehype plugins, so by then a ```mermaid fence is highlighted spans with no source
- * position. `remarkMermaid` therefore marks fences while still in mdast (as `<pre data-mermaid-line>` with a plain
- * text child, which Shiki skips because it only highlights `pre > code`), and `rehypeMermaid` renders them.
+ * position. `remarkMermaid` therefore marks fences while still in mdast (as `<pre><div data-mermaid-line>` with a
+ * plain text child, which Shiki skips because it only highlights `pre > code`), and `rehypeMermaid` renders them.
  * `rehypeMermaid` alone still handles `pre > code.language-mermaid` (highlighting off or mermaid in `excludeLangs`)
  * and Shiki's `pre[data-language=mermaid]`, without fence line numbers in the latter case.
  *
@@ -41,7 +41,8 @@ export function remarkMermaid() {
 			if (code.lang?.toLowerCase() !== "mermaid") return;
 			code.data = {
 				...code.data,
-				hName: "pre",
+				// remark-rehype wraps this in <pre>; anything but <code> inside keeps Shiki away.
+				hName: "div",
 				hProperties: { className: ["mermaid"], dataMermaidLine: String(code.position?.start.line ?? "") },
 				hChildren: [{ type: "text", value: code.value }],
 			};
@@ -79,9 +80,10 @@ function classes(node: HastNode): string[] {
 function fenceOf(node: HastNode): { source: string; line?: number } | undefined {
 	if (node.type !== "element" || node.tagName !== "pre") return undefined;
 	const props = node.properties ?? {};
-	if (props.dataMermaidLine !== undefined) {
-		const line = Number(props.dataMermaidLine);
-		return Number.isInteger(line) && line > 0 ? { source: textOf(node), line } : { source: textOf(node) };
+	const marked = node.children?.find((c) => c.type === "element" && c.properties?.dataMermaidLine !== undefined);
+	if (marked) {
+		const line = Number(marked.properties?.dataMermaidLine);
+		return Number.isInteger(line) && line > 0 ? { source: textOf(marked), line } : { source: textOf(marked) };
 	}
 	const code = node.children?.find((c) => c.type === "element" && c.tagName === "code");
 	if (code && classes(code).includes("language-mermaid")) {
