@@ -1,18 +1,16 @@
 /**
  * The Mermaid diagram of a flowchart after a change, with new, changed and removed steps marked.
  * Removed steps are put back as unconnected, dashed boxes so reviewers still see what went.
+ * Each marked step also gets a note under its label, so the marks do not rely on colour alone.
  */
+import { type CompileOptions, compileFlowchart } from "../mermaid/compile.ts";
 import type { Flowchart, LoadedFlowchart, Step } from "../schema/flowchart.ts";
 import type { Change } from "./semantic-diff.ts";
 
 export type DiffMark = "added" | "changed" | "removed";
 
-export interface AnnotateOptions {
-	annotate?: { nodes?: Record<string, { classes?: string[]; note?: string }> };
-}
-
-/** `compileFlowchart` from `src/lib/mermaid/compile.ts`, passed in so this module stays testable. */
-export type CompileFlowchart = (fc: LoadedFlowchart, options?: AnnotateOptions) => string;
+/** `compileFlowchart` from `src/lib/mermaid/compile.ts`, or a stand-in in tests. */
+export type CompileFlowchart = (fc: LoadedFlowchart, options?: CompileOptions) => string;
 
 export const DIFF_CLASS_DEFS = [
 	"classDef added fill:#dafbe1,stroke:#1a7f37,stroke-width:3px,color:#0f2e17",
@@ -32,7 +30,7 @@ export function stepMarks(changes: readonly Change[]): Map<string, DiffMark> {
 	return marks;
 }
 
-/** The after flowchart plus its removed steps (unconnected, labelled "(removed)"). */
+/** The after flowchart plus its removed steps, unconnected (the compiler notes them "removed"). */
 export function withRemovedSteps(
 	after: Flowchart,
 	before: Flowchart | undefined,
@@ -40,7 +38,7 @@ export function withRemovedSteps(
 ): Flowchart {
 	const removed: Step[] = (before?.steps ?? [])
 		.filter((s) => marks.get(s.id) === "removed")
-		.map((s) => ({ ...s, label: `${s.label} (removed)`, next: undefined }));
+		.map((s) => ({ ...s, next: undefined }));
 	if (removed.length === 0) return after;
 	return { ...after, steps: [...after.steps, ...removed], roles: { ...(before?.roles ?? {}), ...after.roles } };
 }
@@ -51,7 +49,7 @@ export function annotatedDiagram(
 	after: LoadedFlowchart,
 	before: Flowchart | undefined,
 	changes: readonly Change[],
-	compile: CompileFlowchart,
+	compile: CompileFlowchart = compileFlowchart,
 ): string {
 	const marks = stepMarks(changes);
 	const nodes: Record<string, { classes: string[]; note: string }> = {};

@@ -11,7 +11,7 @@ import { flowchartSubject, type ReviewLogEntry } from "./subject.ts";
  * This module only prints them, so it does not depend on how they are computed.
  */
 export interface ChecklistMetrics {
-	/** First day the numbers cover, usually the last review. */
+	/** First day the numbers cover. */
 	since?: CalendarDate;
 	/** Where the numbers come from, e.g. "content/metrics/b2b/q3.csv". */
 	source?: string;
@@ -45,16 +45,18 @@ function percent(value: number | string): string {
 
 function metricsSection(fc: LoadedFlowchart, metrics: ChecklistMetrics | undefined): string[] {
 	if (metrics && metrics.rows.length > 0) {
-		const since = metrics.since ? ` since ${formatDay(metrics.since)}` : "";
-		const lines = [`## Metrics${since}`, ""];
-		if (metrics.source) lines.push(`From ${metrics.source}.`, "");
+		const lines = ["## Metrics", ""];
+		const since = metrics.since ? `Deals since ${formatDay(metrics.since)}` : "";
+		const from = metrics.source ? `from ${metrics.source}` : "";
+		if (since || from) lines.push(`${[since, from].filter(Boolean).join(", ")}.`, "");
 		lines.push("| Step | Measure | Actual | Target |", "| --- | --- | --- | --- |");
 		for (const r of metrics.rows) {
 			const actual = r.offTarget ? `**${r.actual}** (off target)` : r.actual;
 			lines.push(`| ${cell(r.step)} | ${cell(r.measure)} | ${cell(actual)} | ${cell(r.target ?? "")} |`);
 		}
-		for (const note of metrics.notes ?? []) lines.push("", `- ${note}`);
-		lines.push("", "- [ ] Do the numbers call for a change to the flowchart?", "");
+		lines.push("");
+		for (const note of metrics.notes ?? []) lines.push(`- ${note}`);
+		lines.push("- [ ] Do the numbers call for a change to the flowchart?", "");
 		return lines;
 	}
 	const targets = fc.data.steps.filter((s) => s.metrics?.target_conversion !== undefined || s.metrics?.max_days);

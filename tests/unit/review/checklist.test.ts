@@ -91,7 +91,7 @@ describe("reviewChecklist", () => {
 			},
 		});
 		expect(out).toContain("- **Last review:** none yet");
-		expect(out).toContain("## Metrics since 4 May 2026");
+		expect(out).toContain("Deals since 4 May 2026, from content/metrics/b2b/q3.csv.");
 		expect(out).toContain("| Demo | Conversion | **31%** (off target) | 40% |");
 		expect(out).toContain("Previous answer: none recorded.");
 		expect(out).toContain("      by: Your name");
