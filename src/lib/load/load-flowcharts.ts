@@ -130,7 +130,7 @@ export async function loadFlowcharts(
 	);
 	const seen = new Map<string, string>();
 	for (const entry of sources) {
-		const file = `${relDir}/${entry.name}`;
+		const file = relDir === "." || relDir === "" ? entry.name : `${relDir}/${entry.name}`;
 		if ("error" in entry) {
 			diagnostics.push({
 				severity: "error",

@@ -2,7 +2,18 @@
  * YAML → plain data, keeping a way back from a data path to a line and column,
  * so every later diagnostic can point at the node an author has to edit.
  */
-import { type Document, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
+import {
+	type Document,
+	isAlias,
+	isCollection,
+	isMap,
+	isScalar,
+	isSeq,
+	LineCounter,
+	type Node,
+	parseDocument,
+	visit,
+} from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /** A path into the parsed data, as Zod reports it: `["steps", 3, "next", 0, "to"]`. */
@@ -42,7 +53,7 @@ export function parseYaml(file: string, source: string): ParsedYaml {
 	const locate = makeLocator(doc, at);
 
 	const diagnostics: Diagnostic[] = [
-		...doc.errors.map((e) => yamlDiagnostic(file, "error", e.message, e.code, at(e.pos[0]))),
+		...doc.errors.map((e) => yamlDiagnostic(file, "error", errorText(e, text), e.code, at(e.pos[0]))),
 		...doc.warnings.map((e) => yamlDiagnostic(file, "warning", e.message, e.code, at(e.pos[0]))),
 	];
 	if (doc.errors.length > 0) return { locate, diagnostics };
@@ -80,6 +91,15 @@ function yamlDiagnostic(
 		message: `YAML syntax: ${message.replace(/\s+/g, " ").trim()}`,
 		hint: syntaxHint(yamlCode),
 	};
+}
+
+/** The yaml package's message, made concrete where it helps: which key is duplicated. */
+function errorText(error: { code: string; message: string; pos: [number, number] }, text: string): string {
+	if (error.code === "DUPLICATE_KEY") {
+		const key = /^([^:\n]+):/.exec(text.slice(error.pos[0]))?.[1]?.trim();
+		if (key) return `key \`${key}\` appears twice in the same mapping`;
+	}
+	return error.message;
 }
 
 function syntaxHint(code: string): string {

@@ -223,7 +223,8 @@ export function valueAt(input: unknown, path: Path): unknown {
 
 function describeValue(value: unknown): string {
 	if (value === null) return "an empty value";
-	if (typeof value === "string") return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+	if (typeof value === "string")
+		return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
 	if (typeof value === "number") return `the number ${value}`;
 	if (typeof value === "boolean") return `${value}`;
 	if (Array.isArray(value)) return "a list";
@@ -266,12 +267,13 @@ function lastKey(path: Path): string {
 }
 
 function unionExpectation(path: Path): string {
-	if (path[0] === "roles" && path.length === 2) return "a display name or a mapping with `name`, `description` and `email`";
+	if (path[0] === "roles" && path.length === 2)
+		return "a display name or a mapping with `name`, `description` and `email`";
 	switch (lastKey(path)) {
 		case "next":
 			return "a step id or a list of {to, when} transitions";
 		case "target_conversion":
-			return "a percentage such as \"40%\" or a number between 0 and 1";
+			return 'a percentage such as "40%" or a number between 0 and 1';
 		case "date":
 			return "a date written YYYY-MM-DD";
 		default:
@@ -280,7 +282,8 @@ function unionExpectation(path: Path): string {
 }
 
 function unionHint(path: Path): string | undefined {
-	if (path[0] === "roles" && path.length === 2) return "Write `ae: Account executive`, or `name:` and `email:` indented under the role id.";
+	if (path[0] === "roles" && path.length === 2)
+		return "Write `ae: Account executive`, or `name:` and `email:` indented under the role id.";
 	if (lastKey(path) === "next")
 		return "Write `next: <step id>`, or a list of `- to: <step id>` entries, each with an optional `when: <condition>`.";
 	return undefined;
@@ -308,8 +311,7 @@ interface Def {
 }
 
 const defOf = (schema: z.core.$ZodType): Def => schema._zod.def as unknown as Def;
-const descriptionOf = (schema: z.core.$ZodType): string | undefined =>
-	(schema as { description?: string }).description;
+const descriptionOf = (schema: z.core.$ZodType): string | undefined => (schema as { description?: string }).description;
 
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
 	let current = schema;

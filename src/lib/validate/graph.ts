@@ -2,8 +2,9 @@
  * Checks on the shape of the process: ids, references between steps, starts and ends,
  * decisions, and reachability. Loops are fine: a deal may go back to an earlier stage.
  */
-import type { Flowchart, Step } from "../schema/flowchart.ts";
+
 import type { DataPath } from "../load/parse-yaml.ts";
+import type { Flowchart, Step } from "../schema/flowchart.ts";
 import type { Reporter } from "./report.ts";
 import { didYouMean, listOf } from "./suggest.ts";
 
@@ -54,12 +55,14 @@ export function checkGraph(data: Flowchart, r: Reporter): void {
 	});
 	const ids = [...indexById.keys()];
 	const edges = steps.map(edgesOf);
+	let brokenLinks = false;
 
 	steps.forEach((step, i) => {
 		const out = edges[i] ?? [];
 		for (const edge of out) {
 			const target = indexById.get(edge.to);
 			if (target === undefined) {
+				brokenLinks = true;
 				r.report(
 					"error",
 					"unknown-step",
@@ -154,7 +157,8 @@ export function checkGraph(data: Flowchart, r: Reporter): void {
 			"key",
 		);
 	}
-	if (starts.length === 0) return;
+	// With a broken link, "unreachable" mostly repeats that error; fix the link first.
+	if (starts.length === 0 || brokenLinks) return;
 
 	const reached = new Set<number>(starts);
 	const queue = [...starts];

@@ -1,6 +1,7 @@
 /** Role references (RACI and owner) must name a role defined under `roles:`. */
-import type { Flowchart } from "../schema/flowchart.ts";
+
 import type { DataPath } from "../load/parse-yaml.ts";
+import type { Flowchart } from "../schema/flowchart.ts";
 import type { Reporter } from "./report.ts";
 import { didYouMean, listOf } from "./suggest.ts";
 
@@ -27,8 +28,9 @@ export function checkRoles(data: Flowchart, r: Reporter): void {
 		const subject = `step ${JSON.stringify(step.id)}: `;
 		check(subject, "responsible", step.responsible, ["steps", i, "responsible"]);
 		check(subject, "accountable", step.accountable, ["steps", i, "accountable"]);
-		step.consulted?.forEach((id, k) => check(subject, "consulted", id, ["steps", i, "consulted", k]));
-		step.informed?.forEach((id, k) => check(subject, "informed", id, ["steps", i, "informed", k]));
+		for (const [k, id] of (step.consulted ?? []).entries())
+			check(subject, "consulted", id, ["steps", i, "consulted", k]);
+		for (const [k, id] of (step.informed ?? []).entries()) check(subject, "informed", id, ["steps", i, "informed", k]);
 		if (step.type === "stage" && step.responsible === undefined) {
 			r.report(
 				"warning",

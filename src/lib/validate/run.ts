@@ -55,7 +55,15 @@ export async function runValidate(args: readonly string[], io: ValidateIO): Prom
 		for (const d of diagnostics) {
 			io.stdout(format === "github" ? formatGithubAnnotation(d) : colorize(formatDiagnostic(d), d, io.color === true));
 		}
-		io.stdout(summary(diagnostics, countFiles(flowcharts.map((f) => f.file), diagnostics)));
+		io.stdout(
+			summary(
+				diagnostics,
+				countFiles(
+					flowcharts.map((f) => f.file),
+					diagnostics,
+				),
+			),
+		);
 		return diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 	} catch (error) {
 		io.stderr(`validate: unexpected failure: ${oneLine(error)}`);

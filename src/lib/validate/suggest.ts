@@ -16,7 +16,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 	}
 	// About one typo per three characters (at least two, so swapped letters count): "lable" finds
 	// "label", "qualifed" finds "qualified", but "ae" does not find "sdr".
-	const allowed = lower.length <= 3 ? 1 : Math.max(2, Math.floor(lower.length / 3));
+	const allowed = lower.length <= 2 ? 0 : lower.length === 3 ? 1 : Math.max(2, Math.floor(lower.length / 3));
 	return bestDistance <= allowed ? best : undefined;
 }
 

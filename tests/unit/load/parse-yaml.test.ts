@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../../src/lib/diagnostics/diagnostic.ts";
+import { loadFlowchartSource } from "../../../src/lib/load/load-flowcharts.ts";
+import { parseYaml } from "../../../src/lib/load/parse-yaml.ts";
+import { loadFixture, report } from "./helpers.ts";
+
+describe("parseYaml locator", () => {
+	const source = ["title: T", "steps:", "  - id: a", "    next:", "      - to: b", "        when: ok", ""].join("\n");
+	const { locate, value, diagnostics } = parseYaml("x.yaml", source);
+
+	it("parses without diagnostics", () => {
+		expect(diagnostics).toEqual([]);
+		expect(value).toEqual({ title: "T", steps: [{ id: "a", next: [{ to: "b", when: "ok" }] }] });
+	});
+
+	it("locates values and keys", () => {
+		expect(locate(["steps", 0, "next", 0, "to"])).toEqual({ line: 5, column: 13 });
+		expect(locate(["steps", 0, "next", 0, "when"], "key")).toEqual({ line: 6, column: 9 });
+		expect(locate(["title"], "key")).toEqual({ line: 1, column: 1 });
+	});
+
+	it("falls back to the nearest existing ancestor", () => {
+		expect(locate(["steps", 0, "label"])).toEqual({ line: 3, column: 5 });
+		expect(locate(["steps", 7, "id"])).toEqual({ line: 3, column: 3 });
+		expect(locate(["nope"])).toEqual({ line: 1, column: 1 });
+	});
+
+	it("strips a byte-order mark", () => {
+		expect(parseYaml("x.yaml", "\uFEFFtitle: T\n").value).toEqual({ title: "T" });
+	});
+});
+
+describe("broken YAML (inline source)", () => {
+	it("reports every syntax error, not just the first", () => {
+		const source = [
+			"title: Broken",
+			"steps:",
+			"  - id: lead",
+			"    label: [Lead",
+			"  - id: won",
+			'    label: "Won',
+			"",
+		].join("\n");
+		const result = loadFlowchartSource("content/flowcharts/broken.yaml", source);
+		expect(result.flowchart).toBeUndefined();
+		expect(result.diagnostics.every((d) => d.code === "yaml-syntax" && d.line !== undefined)).toBe(true);
+		expect(result.diagnostics.map(formatDiagnostic).join("\n")).toMatchInlineSnapshot(`
+			"content/flowcharts/broken.yaml:5:3 error: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]
+			  hint: Indent with spaces only, and line up items of the same list or mapping in the same column.
+			content/flowcharts/broken.yaml:5:9 error: YAML syntax: Implicit keys need to be on a single line
+			  hint: Check indentation and quoting here; text containing ': ', '#' or starting with [ { * & ! | > ' " % @ \` must be quoted.
+			content/flowcharts/broken.yaml:5:9 error: YAML syntax: Nested mappings are not allowed in compact mappings
+			  hint: Check indentation and quoting here; text containing ': ', '#' or starting with [ { * & ! | > ' " % @ \` must be quoted.
+			content/flowcharts/broken.yaml:7:1 error: YAML syntax: Missing closing "quote
+			  hint: Close the quote or bracket that was opened on this line or just before it."
+		`);
+	});
+});
+
+describe("yaml-syntax.yaml", () => {
+	it("reports every syntax error with its position", () => {
+		expect(loadFixture("yaml-syntax.yaml").flowchart).toBeUndefined();
+		expect(report("yaml-syntax.yaml")).toMatchInlineSnapshot(`
+			"
+			tests/fixtures/flowcharts/yaml-syntax.yaml:2:1 error: YAML syntax: key \`title\` appears twice in the same mapping
+			  hint: Each key may appear only once in a mapping; remove or rename one of them.
+			tests/fixtures/flowcharts/yaml-syntax.yaml:9:5 error: YAML syntax: key \`label\` appears twice in the same mapping
+			  hint: Each key may appear only once in a mapping; remove or rename one of them.
+			"
+		`);
+	});
+});
+
+describe("alias-bomb.yaml", () => {
+	it("fails fast with a located error instead of expanding", () => {
+		const started = performance.now();
+		const result = loadFixture("alias-bomb.yaml");
+		expect(performance.now() - started).toBeLessThan(1000);
+		expect(result.flowchart).toBeUndefined();
+		expect(report("alias-bomb.yaml")).toMatchInlineSnapshot(`
+			"
+			tests/fixtures/flowcharts/alias-bomb.yaml:9:9 error: YAML aliases expand to too much data (Excessive alias count indicates a resource exhaustion attack)
+			  hint: Write the values out instead of repeating *aliases; at most 50 alias expansions are allowed.
+			"
+		`);
+	});
+});
+
+describe("empty.yaml and not-a-mapping.yaml", () => {
+	it("explains what a flowchart file must contain", () => {
+		expect(report("empty.yaml")).toMatchInlineSnapshot(`
+			"
+			tests/fixtures/flowcharts/empty.yaml:1:1 error: the file is empty
+			  hint: Write a flowchart with \`title:\`, \`roles:\` and \`steps:\`, or delete the file.
+			"
+		`);
+		expect(report("not-a-mapping.yaml")).toMatchInlineSnapshot(`
+			"
+			tests/fixtures/flowcharts/not-a-mapping.yaml:1:1 error: the file must be a mapping with \`title\`, \`roles\` and \`steps\`, got a list
+			  hint: Start the file with \`title: …\` on its own line, then \`roles:\` and \`steps:\`.
+			"
+		`);
+	});
+});
