@@ -4,7 +4,7 @@ import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import flowbookConfig from "./flowbook.config.ts";
 import { flowbook } from "./src/integration/flowbook.ts";
-import { rehypeMermaid } from "./src/lib/markdown/rehype-mermaid.ts";
+import { rehypeMermaid, remarkMermaid } from "./src/lib/markdown/rehype-mermaid.ts";
 
 export default defineConfig({
 	site: flowbookConfig.site,
@@ -15,7 +15,7 @@ export default defineConfig({
 	devToolbar: { enabled: false },
 	markdown: {
 		// unified, not the default Sätteri: our ```mermaid fence transform is a rehype plugin (see docs/benchmarks.md).
-		processor: unified({ rehypePlugins: [rehypeMermaid] }),
+		processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeMermaid] }),
 	},
 	integrations: [flowbook(flowbookConfig), mdx()],
 });

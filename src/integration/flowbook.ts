@@ -6,8 +6,7 @@ import type { AstroIntegration } from "astro";
 import { checkContent } from "../lib/check.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
 import { formatDiagnostic } from "../lib/diagnostics/diagnostic.ts";
-
-const RENDERER_CLOSE = Symbol.for("flowbook.closeRenderers");
+import { closeSharedRenderer } from "../lib/render/shared.ts";
 
 export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()): AstroIntegration {
 	return {
@@ -25,9 +24,8 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				}
 			},
 			"astro:build:done": async () => {
-				// Pages render diagrams in a browser shared through globalThis; let the process exit.
-				const close = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[RENDERER_CLOSE];
-				await close?.();
+				// Pages render diagrams in one browser for the whole build; close it so the process can exit.
+				await closeSharedRenderer();
 			},
 		},
 	};

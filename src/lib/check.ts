@@ -1,5 +1,9 @@
 /** Every content check of a build or `npm run validate`, gathered in one report. */
 import type { FlowbookConfig } from "./config.ts";
+import { checkLabelFiles } from "./content/labels.ts";
+import { loadFaqs } from "./content/faq.ts";
+import { loadOnboarding } from "./content/onboarding.ts";
+import { loadPages } from "./content/pages.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "./load/load-flowcharts.ts";
 import type { LoadedFlowchart } from "./schema/flowchart.ts";
@@ -16,7 +20,20 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export async function checkContent(rootDir: string, config: Pick<FlowbookConfig, "strict">): Promise<ContentReport> {
 	const { flowcharts, diagnostics } = await loadFlowcharts(rootDir);
-	const all = sortDiagnostics(diagnostics);
+	const pages = await loadPages(rootDir);
+	const faqs = await loadFaqs(rootDir, flowcharts);
+	const onboarding = await loadOnboarding(rootDir, {
+		flowcharts,
+		pages: pages.pages.filter((p) => !p.id.includes("/")).map((p) => p.id),
+	});
+	const labels = await checkLabelFiles(rootDir, flowcharts);
+	const all = sortDiagnostics([
+		...diagnostics,
+		...pages.diagnostics,
+		...faqs.diagnostics,
+		...onboarding.diagnostics,
+		...labels,
+	]);
 	const errors = all.filter((d) => d.severity === "error").length;
 	const warnings = all.length - errors;
 	const failed = hasErrors(all) || (config.strict && warnings > 0);

@@ -4,7 +4,7 @@
  */
 import { type CompileOptions, compileFlowchart } from "../lib/mermaid/compile.ts";
 import { renderDiagrams } from "../lib/render/cache.ts";
-import { createMermaidRenderer, type MermaidRenderer } from "../lib/render/renderer.ts";
+import { getSharedRenderer } from "../lib/render/shared.ts";
 import type { Lang } from "../i18n/ui.ts";
 import { getFlowcharts, type SiteFlowchart } from "./data.ts";
 import { stepAnchor } from "./urls.ts";
@@ -20,26 +20,6 @@ export interface SiteDiagram {
 	alt: string;
 }
 
-const CLOSE = Symbol.for("flowbook.closeRenderers");
-const SHARED = Symbol.for("flowbook.sharedRenderer");
-type Shared = Record<symbol, unknown>;
-
-/** One renderer per process, reachable from the integration's build:done hook so the browser closes. */
-export function sharedRenderer(): MermaidRenderer {
-	const g = globalThis as Shared;
-	let renderer = g[SHARED] as MermaidRenderer | undefined;
-	if (!renderer) {
-		renderer = createMermaidRenderer();
-		g[SHARED] = renderer;
-		g[CLOSE] = async () => {
-			const r = g[SHARED] as MermaidRenderer | undefined;
-			g[SHARED] = undefined;
-			await r?.close();
-		};
-	}
-	return renderer;
-}
-
 export function compileForSite(fc: SiteFlowchart, extra: Partial<CompileOptions> = {}): string {
 	return compileFlowchart(fc, { href: (id) => `#${stepAnchor(id)}`, lang: fc.lang, ...extra });
 }
@@ -49,7 +29,7 @@ const batches = new Map<Lang, Promise<Map<string, SiteDiagram>>>();
 async function renderLanguage(lang: Lang): Promise<Map<string, SiteDiagram>> {
 	const flowcharts = await getFlowcharts(lang);
 	const jobs = flowcharts.map((fc) => ({ id: fc.id, source: compileForSite(fc), idPrefix: `fb-${fc.id}-` }));
-	const results = await renderDiagrams(jobs, { renderer: sharedRenderer });
+	const results = await renderDiagrams(jobs, { renderer: () => getSharedRenderer() });
 	const out = new Map<string, SiteDiagram>();
 	for (const [i, result] of results.entries()) {
 		const job = jobs[i];

@@ -3,14 +3,22 @@ import { createMermaidRenderer, type MermaidRenderer, type RendererOptions } fro
 /** Idle time after which the shared browser closes, so `astro build` and scripts can exit. */
 export const SHARED_IDLE_MS = 15_000;
 
-let shared: MermaidRenderer | undefined;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Kept on globalThis: Astro bundles pages separately from the integration, so this module can be
+ * loaded twice in one build, and both copies must see the same browser.
+ */
+interface SharedState {
+	renderer?: MermaidRenderer;
+	idleTimer?: ReturnType<typeof setTimeout>;
+}
+const KEY = Symbol.for("flowbook.sharedRenderer");
+const state: SharedState = ((globalThis as Record<symbol, SharedState | undefined>)[KEY] ??= {});
 
 function armIdleTimer(): void {
-	if (idleTimer) clearTimeout(idleTimer);
-	idleTimer = setTimeout(() => void closeSharedRenderer(), SHARED_IDLE_MS);
+	if (state.idleTimer) clearTimeout(state.idleTimer);
+	state.idleTimer = setTimeout(() => void closeSharedRenderer(), SHARED_IDLE_MS);
 	// Never keep the process alive just to close the browser later.
-	idleTimer.unref();
+	state.idleTimer.unref();
 }
 
 /**
@@ -18,28 +26,28 @@ function armIdleTimer(): void {
  * Closes itself after SHARED_IDLE_MS without renders; call `closeSharedRenderer()` from `astro:build:done`.
  */
 export function getSharedRenderer(options: RendererOptions = {}): MermaidRenderer {
-	if (!shared) {
+	if (!state.renderer) {
 		const inner = createMermaidRenderer(options);
 		const self: MermaidRenderer = {
 			async render(jobs) {
-				if (idleTimer) clearTimeout(idleTimer);
+				if (state.idleTimer) clearTimeout(state.idleTimer);
 				try {
 					return await inner.render(jobs);
 				} finally {
-					if (shared === self) armIdleTimer();
+					if (state.renderer === self) armIdleTimer();
 				}
 			},
 			close: () => inner.close(),
 		};
-		shared = self;
+		state.renderer = self;
 	}
-	return shared;
+	return state.renderer;
 }
 
 export async function closeSharedRenderer(): Promise<void> {
-	if (idleTimer) clearTimeout(idleTimer);
-	idleTimer = undefined;
-	const current = shared;
-	shared = undefined;
+	if (state.idleTimer) clearTimeout(state.idleTimer);
+	state.idleTimer = undefined;
+	const current = state.renderer;
+	state.renderer = undefined;
 	await current?.close();
 }

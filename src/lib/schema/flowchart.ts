@@ -91,8 +91,8 @@ export const outcomes = ["won", "lost", "other"] as const;
 /** One box in the flowchart. */
 export const StepSchema = z
 	.strictObject({
-		/** Unique within the flowchart; becomes the anchor `#<id>` of the step's section. */
-		id: IdSchema.describe("Unique id of the step within the flowchart; becomes its anchor on the page."),
+		/** Unique within the flowchart; becomes the anchor `#step-<id>` of the step's section. */
+		id: IdSchema.describe("Unique id of the step within the flowchart; its section on the page is #step-<id>."),
 		/** start and end are terminators, decision a diamond, stage a rectangle. */
 		type: z
 			.enum(stepTypes)

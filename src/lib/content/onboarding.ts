@@ -1,0 +1,52 @@
+/** The onboarding path: schema-checked, and every item must point at something that exists. */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { loadYamlSource } from "../load/load-yaml-file.ts";
+import type { LoadedFlowchart } from "../schema/flowchart.ts";
+import { type Onboarding, OnboardingSchema } from "../schema/onboarding.ts";
+import { didYouMean } from "../validate/suggest.ts";
+
+export interface OnboardingTargets {
+	flowcharts: readonly LoadedFlowchart[];
+	/** Page slugs, e.g. `overview`. */
+	pages: readonly string[];
+}
+
+export async function loadOnboarding(
+	rootDir: string,
+	targets: OnboardingTargets,
+	file = "content/onboarding.yaml",
+): Promise<{ onboarding?: Onboarding; diagnostics: Diagnostic[] }> {
+	let source: string;
+	try {
+		source = await readFile(join(rootDir, file), "utf8");
+	} catch {
+		return { diagnostics: [] };
+	}
+	const result = loadYamlSource(OnboardingSchema, file, source);
+	if (!result.data) return { diagnostics: result.diagnostics };
+	const diagnostics = [...result.diagnostics];
+	const roles = new Set(targets.flowcharts.flatMap((f) => Object.keys(f.data.roles)));
+	const known: Record<string, string[]> = {
+		page: [...targets.pages],
+		flowchart: targets.flowcharts.map((f) => f.id),
+		metrics: targets.flowcharts.map((f) => f.id),
+		role: [...roles],
+	};
+	result.data.items.forEach((item, i) => {
+		const [kind = "", id] = item.ref.split(":");
+		if (id === undefined) return;
+		const ids = known[kind] ?? [];
+		if (ids.includes(id)) return;
+		diagnostics.push({
+			severity: "error",
+			file,
+			...result.locate(["items", i, "ref"]),
+			code: "unknown-ref",
+			message: `onboarding item ${i + 1}: ${kind} "${id}" does not exist${didYouMean(id, ids)}`,
+			hint: `Known ${kind} ids: ${ids.join(", ") || "none"}.`,
+		});
+	});
+	return { onboarding: result.data, diagnostics };
+}
