@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: hot loops over typed arrays and indices that are in range by construction; checks would cost per row.
 /**
  * Pure metrics over an EventStore and a flowchart. Policies (also in content/metrics/README.md):
  * - A visit is a deal entering a step. Consecutive events for the same step (two CRM stages mapped to
@@ -190,7 +191,7 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 	const k0 = empty ? 0 : periodKey(store.minAt, kind);
 	const k1 = empty ? -1 : periodKey(store.maxAt, kind);
 	const P = k1 - k0 + 1;
-	const exportAt = options.exportAt ?? (empty ? 0 : store.maxAt);
+	const exportAt = options.exportAt ?? (empty ? 0 : store.maxAt + 1);
 	const pOf = (t: number) => periodKey(t, kind) - k0;
 
 	// Per (step, period) accumulators at [s * P + p]; overall derived by summing, except distinct deals.
@@ -241,9 +242,14 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 		const enter = (s: number, p: number, i: number) => {
 			const sp = s * P + p;
 			a.entries[sp]!++;
-			if (stampP[sp] !== d) (stampP[sp] = d), a.deals[sp]!++;
-			if (stampAll[s] !== d) (stampAll[s] = d), dealsAll[s]!++;
-			else a.reEntries[sp]!++;
+			if (stampP[sp] !== d) {
+				stampP[sp] = d;
+				a.deals[sp]!++;
+			}
+			if (stampAll[s] !== d) {
+				stampAll[s] = d;
+				dealsAll[s]!++;
+			} else a.reEntries[sp]!++;
 			if (firstF >= 0 && i >= firstF && stampCum[s] !== d) {
 				stampCum[s] = d;
 				a.cum[s * P + cohort]!++;
@@ -466,7 +472,8 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 	return {
 		periodKind: kind,
 		periods,
-		exportDate: new Date(exportAt).toISOString(),
+		// exportAt is the first moment after the export; show the last moment of it.
+		exportDate: new Date(exportAt - 1).toISOString(),
 		firstEvent: empty ? "" : new Date(store.minAt).toISOString(),
 		lastEvent: empty ? "" : new Date(store.maxAt).toISOString(),
 		...(cur ? { currency: cur } : {}),

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: hot loops over typed arrays and indices that are in range by construction; checks would cost per row.
 /**
  * Stage-change events in compact columnar form. A million-row export becomes a few typed arrays
  * (about 30 bytes a row) instead of a million objects, which is what keeps ingest under 300 MB.

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: hot loops over typed arrays and indices that are in range by construction; checks would cost per row.
 /**
  * A number the site prints together with how it was computed: CRMs disagree on formulas, so every
  * figure carries its formula text with the actual numerator and denominator.

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: hot loops over typed arrays and indices that are in range by construction; checks would cost per row.
 /**
  * What the metrics need to know about a flowchart's shape: its transitions, which moves count as
  * "moving on", how an observed CRM move maps onto transitions (CRMs never record decision diamonds),
@@ -50,10 +51,18 @@ function computeForward(steps: Step[], out: number[][], success: boolean[]): Uin
 		const inEdges: number[][] = steps.map(() => []);
 		for (let u = 0; u < n; u++) for (const v of out[u]!) inEdges[v]!.push(u);
 		const queue: number[] = [];
-		for (let s = 0; s < n; s++) if (success[s] && s !== a) (ok[s] = 1), queue.push(s);
+		for (let s = 0; s < n; s++)
+			if (success[s] && s !== a) {
+				ok[s] = 1;
+				queue.push(s);
+			}
 		while (queue.length) {
 			const v = queue.pop()!;
-			for (const u of inEdges[v]!) if (!ok[u] && u !== a) (ok[u] = 1), queue.push(u);
+			for (const u of inEdges[v]!)
+				if (!ok[u] && u !== a) {
+					ok[u] = 1;
+					queue.push(u);
+				}
 		}
 		for (let b = 0; b < n; b++) forward[a * n + b] = b !== a && ok[b] ? 1 : 0;
 	}
@@ -120,14 +129,20 @@ export function buildGraph(fc: Flowchart): FlowGraph {
 		const queue: number[] = [];
 		for (const e of outEdges[a]!) {
 			const to = edges[e]!.to;
-			if (via[to] === null) (via[to] = [e]), queue.push(to);
+			if (via[to] === null) {
+				via[to] = [e];
+				queue.push(to);
+			}
 		}
 		while (queue.length) {
 			const v = queue.shift()!;
 			if (!isDecision[v]) continue;
 			for (const e of outEdges[v]!) {
 				const to = edges[e]!.to;
-				if (via[to] === null) (via[to] = [...via[v]!, e]), queue.push(to);
+				if (via[to] === null) {
+					via[to] = [...via[v]!, e];
+					queue.push(to);
+				}
 			}
 		}
 		for (let b = 0; b < n; b++) paths[a * n + b] = via[b]!;
@@ -158,7 +173,11 @@ export function buildGraph(fc: Flowchart): FlowGraph {
 	}
 	while (queue.length) {
 		const v = queue.shift()!;
-		for (const w of out[v]!) if (depth[w] === Number.POSITIVE_INFINITY) (depth[w] = depth[v]! + 1), queue.push(w);
+		for (const w of out[v]!)
+			if (depth[w] === Number.POSITIVE_INFINITY) {
+				depth[w] = depth[v]! + 1;
+				queue.push(w);
+			}
 	}
 	const funnel = steps
 		.map((s, i) => ({ s, i }))

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: hot loops over typed arrays and indices that are in range by construction; checks would cost per row.
 /**
  * Streams CRM CSV exports into an EventStore. Every row that cannot be used as-is is counted under a
  * reason and reported with the file:line of its first occurrence; nothing is dropped silently.

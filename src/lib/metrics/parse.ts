@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: hot loops over typed arrays and indices that are in range by construction; checks would cost per row.
 /** Cell parsers for CRM exports: hand-written because they run once per row on million-row files. */
 import type { TimestampFormat } from "./mapping.ts";
 

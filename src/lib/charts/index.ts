@@ -1,0 +1,308 @@
+/**
+ * Metrics charts rendered to static SVG at build time.
+ *
+ * Why Vega-Lite: it is well kept (UW IDL, steady releases), declarative (a chart is a small JSON
+ * spec, easy to review and test), and Vega renders it headless in Node straight to an SVG string,
+ * with no browser, no canvas and no chart JavaScript shipped to the page.
+ *
+ * Every chart returns `{ svg, title, description, table }`; the page prints the table beside the
+ * chart for screen readers. The SVG is `role="img"` with a `<title>` and an aria-label. Text and
+ * axes use `currentColor` so charts follow the page's light or dark colour; bars and lines use a
+ * mid-tone palette that reads on both.
+ */
+import { parse, View } from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import type { Bottleneck } from "../metrics/bottlenecks.ts";
+import type { FlowchartMetrics } from "../metrics/compute.ts";
+import { fmtDays, fmtInt, fmtShare } from "../metrics/figure.ts";
+
+export interface ChartTable {
+	columns: string[];
+	/** Display strings, one array per row, aligned with `columns`. */
+	rows: string[][];
+}
+
+export interface Chart {
+	/** Static SVG markup (inline it; no script). */
+	svg: string;
+	title: string;
+	/** One or two sentences summarising what the chart shows. */
+	description: string;
+	table: ChartTable;
+}
+
+export interface MetricsCharts {
+	funnel: Chart;
+	conversionTrend: Chart;
+	timeTrend: Chart;
+	stalled: Chart;
+}
+
+/** Mid-tone colours with enough contrast on white and on near-black backgrounds. */
+export const palette = ["#3b82c4", "#d9822b", "#3f9e6e", "#a66cc7", "#c2a12b", "#d15b7c", "#4aa3a8", "#8a8f98"];
+/** Bottleneck highlight. */
+export const alertColor = "#d94a38";
+export const fontStack = "system-ui, sans-serif";
+
+const config = {
+	font: fontStack,
+	background: "transparent",
+	aria: false,
+	view: { stroke: null },
+	title: { color: "currentColor", fontSize: 14, anchor: "start" },
+	axis: {
+		labelColor: "currentColor",
+		titleColor: "currentColor",
+		domainColor: "currentColor",
+		tickColor: "currentColor",
+		gridColor: "currentColor",
+		gridOpacity: 0.15,
+		labelFontSize: 11,
+		titleFontSize: 11,
+		labelLimit: 180,
+	},
+	legend: { labelColor: "currentColor", titleColor: "currentColor", labelFontSize: 11, titleFontSize: 11 },
+	range: { category: palette },
+	bar: { color: palette[0] },
+	line: { strokeWidth: 2 },
+	point: { filled: true, size: 40 },
+} as const;
+
+function escapeXml(s: string): string {
+	return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Renders a Vega-Lite spec to SVG and makes it an accessible image. */
+export async function renderSvg(spec: TopLevelSpec, title: string, description: string): Promise<string> {
+	const vgSpec = compile({ ...spec, config: { ...config, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
+	const view = new View(parse(vgSpec), { renderer: "none" });
+	const raw = await view.toSVG();
+	view.finalize();
+	const label = escapeXml(title);
+	return raw.replace(
+		/^<svg([^>]*)>/,
+		(_, attrs: string) =>
+			`<svg${attrs.replace(/\s(role|aria-[a-z]+)="[^"]*"/g, "")} role="img" aria-label="${label}" style="max-width:100%;height:auto"><title>${label}</title><desc>${escapeXml(description)}</desc>`,
+	);
+}
+
+const width = 520;
+
+/** Horizontal bars of distinct deals entering each stage, in funnel order. */
+export async function funnelChart(m: FlowchartMetrics, bottlenecks: readonly Bottleneck[] = []): Promise<Chart> {
+	const flagged = new Set(bottlenecks.map((b) => b.step));
+	const byId = new Map(m.steps.map((s) => [s.id, s]));
+	const data = m.funnel.map((id, order) => {
+		const s = byId.get(id)!;
+		return {
+			order,
+			step: s.label,
+			deals: s.overall.deals,
+			cumulative: s.overall.cumulative?.value ?? null,
+			bottleneck: flagged.has(id) ? "Bottleneck" : "On target",
+		};
+	});
+	const title = "Deals entering each stage";
+	const first = data[0];
+	const description = first
+		? `Funnel of ${data.length} stages: ${fmtInt(first.deals)} deals entered ${first.step}; ${data.map((d) => `${d.step} ${fmtInt(d.deals)}`).join(", ")}.`
+		: "No stages with data.";
+	const spec: TopLevelSpec = {
+		width,
+		height: { step: 26 },
+		data: { values: data },
+		encoding: {
+			y: { field: "step", type: "nominal", sort: data.map((d) => d.step), title: null },
+			x: { field: "deals", type: "quantitative", title: "Deals entering (distinct)" },
+		},
+		layer: [
+			{
+				mark: { type: "bar", cornerRadiusEnd: 2 },
+				encoding: {
+					color: {
+						field: "bottleneck",
+						type: "nominal",
+						scale: { domain: ["On target", "Bottleneck"], range: [palette[0]!, alertColor] },
+						legend: flagged.size ? { title: null, orient: "bottom" } : null,
+					},
+				},
+			},
+			{
+				mark: { type: "text", align: "left", dx: 4, color: "currentColor", fontSize: 11 },
+				encoding: { text: { field: "deals", type: "quantitative", format: "," } },
+			},
+		],
+	};
+	return {
+		svg: await renderSvg(spec, title, description),
+		title,
+		description,
+		table: {
+			columns: ["Stage", "Deals entering", "Share of deals from the first stage"],
+			rows: data.map((d) => [d.step, fmtInt(d.deals), d.cumulative === null ? "n/a" : fmtShare(d.cumulative)]),
+		},
+	};
+}
+
+/** Stage steps that have any data, in funnel order (trend charts keep to these). */
+function trendSteps(m: FlowchartMetrics) {
+	const byId = new Map(m.steps.map((s) => [s.id, s]));
+	return m.funnel.map((id) => byId.get(id)!).filter((s) => s.overall.entries > 0);
+}
+
+/** Conversion per period per stage, one line per stage. */
+export async function conversionTrendChart(m: FlowchartMetrics): Promise<Chart> {
+	const steps = trendSteps(m);
+	const data = steps.flatMap((s) =>
+		s.periods.map((p) => ({
+			period: p.period,
+			step: s.label,
+			conversion: p.conversion?.value ?? null,
+			movedOn: p.movedOn,
+			decided: p.entries - p.stillIn,
+		})),
+	);
+	const title = `Conversion to the next step per ${m.periodKind}`;
+	const description = `Share of deals entering each stage that moved on, per ${m.periodKind}, for ${steps.length} stages from ${m.periods[0] ?? "-"} to ${m.periods.at(-1) ?? "-"}.`;
+	const spec: TopLevelSpec = {
+		width,
+		height: 240,
+		data: { values: data.filter((d) => d.conversion !== null) },
+		mark: { type: "line", point: true },
+		encoding: {
+			x: { field: "period", type: "ordinal", title: null, sort: m.periods, axis: { labelAngle: 0 } },
+			y: {
+				field: "conversion",
+				type: "quantitative",
+				title: "Conversion",
+				axis: { format: ".0%" },
+				scale: { domain: [0, 1] },
+			},
+			color: { field: "step", type: "nominal", title: "Stage", sort: steps.map((s) => s.label) },
+		},
+	};
+	return {
+		svg: await renderSvg(spec, title, description),
+		title,
+		description,
+		table: {
+			columns: ["Period", "Stage", "Conversion", "Moved on", "Decided (entered − still there)"],
+			rows: data.map((d) => [
+				d.period,
+				d.step,
+				d.conversion === null ? "n/a" : fmtShare(d.conversion),
+				fmtInt(d.movedOn),
+				fmtInt(d.decided),
+			]),
+		},
+	};
+}
+
+/** Median days in each stage per period. */
+export async function timeTrendChart(m: FlowchartMetrics): Promise<Chart> {
+	const steps = trendSteps(m);
+	const data = steps.flatMap((s) =>
+		s.periods.map((p) => ({
+			period: p.period,
+			step: s.label,
+			median: p.medianDays?.value ?? null,
+			p90: p.p90Days?.value ?? null,
+			stays: p.medianDays?.denominator ?? 0,
+		})),
+	);
+	const title = `Median days in stage per ${m.periodKind}`;
+	const description = `Median days from entering each stage to the next step, per ${m.periodKind}, for ${steps.length} stages.`;
+	const spec: TopLevelSpec = {
+		width,
+		height: 240,
+		data: { values: data.filter((d) => d.median !== null) },
+		mark: { type: "line", point: true },
+		encoding: {
+			x: { field: "period", type: "ordinal", title: null, sort: m.periods, axis: { labelAngle: 0 } },
+			y: { field: "median", type: "quantitative", title: "Median days" },
+			color: { field: "step", type: "nominal", title: "Stage", sort: steps.map((s) => s.label) },
+		},
+	};
+	return {
+		svg: await renderSvg(spec, title, description),
+		title,
+		description,
+		table: {
+			columns: ["Period", "Stage", "Median days", "90th percentile days", "Stays measured"],
+			rows: data.map((d) => [
+				d.period,
+				d.step,
+				d.median === null ? "n/a" : fmtDays(d.median),
+				d.p90 === null ? "n/a" : fmtDays(d.p90),
+				fmtInt(d.stays),
+			]),
+		},
+	};
+}
+
+/** Open deals over their stage's `max_days` at the export date, per stage with a limit. */
+export async function stalledChart(m: FlowchartMetrics, bottlenecks: readonly Bottleneck[] = []): Promise<Chart> {
+	const flagged = new Set(bottlenecks.map((b) => b.step));
+	const data = m.steps
+		.filter((s) => s.stalled !== null)
+		.map((s, order) => ({
+			order,
+			step: s.label,
+			stalled: s.stalled?.value ?? 0,
+			maxDays: s.target.maxDays ?? 0,
+			open: s.open,
+			bottleneck: flagged.has(s.id) ? "Bottleneck" : "Other",
+		}));
+	const total = data.reduce((t, d) => t + d.stalled, 0);
+	const title = "Stalled deals per stage";
+	const description = `${fmtInt(total)} open deals have been in their stage longer than its limit at the export date (${m.exportDate.slice(0, 10)}).`;
+	const spec: TopLevelSpec = {
+		width,
+		height: { step: 26 },
+		data: { values: data },
+		encoding: {
+			y: { field: "step", type: "nominal", sort: data.map((d) => d.step), title: null },
+			x: { field: "stalled", type: "quantitative", title: "Stalled open deals", axis: { tickMinStep: 1 } },
+		},
+		layer: [
+			{
+				mark: { type: "bar", cornerRadiusEnd: 2 },
+				encoding: {
+					color: {
+						field: "bottleneck",
+						type: "nominal",
+						scale: { domain: ["Other", "Bottleneck"], range: [palette[1]!, alertColor] },
+						legend: null,
+					},
+				},
+			},
+			{
+				mark: { type: "text", align: "left", dx: 4, color: "currentColor", fontSize: 11 },
+				encoding: { text: { field: "stalled", type: "quantitative", format: "," } },
+			},
+		],
+	};
+	return {
+		svg: await renderSvg(spec, title, description),
+		title,
+		description,
+		table: {
+			columns: ["Stage", "Stalled deals", "Limit (days)", "Open deals in stage"],
+			rows: data.map((d) => [d.step, fmtInt(d.stalled), fmtDays(d.maxDays), fmtInt(d.open)]),
+		},
+	};
+}
+
+/** All four charts for a flowchart's metrics page. */
+export async function metricsCharts(
+	m: FlowchartMetrics,
+	bottlenecks: readonly Bottleneck[] = [],
+): Promise<MetricsCharts> {
+	const [funnel, conversionTrend, timeTrend, stalled] = await Promise.all([
+		funnelChart(m, bottlenecks),
+		conversionTrendChart(m),
+		timeTrendChart(m),
+		stalledChart(m, bottlenecks),
+	]);
+	return { funnel, conversionTrend, timeTrend, stalled };
+}
