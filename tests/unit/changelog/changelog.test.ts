@@ -1,0 +1,256 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { changelogAtom } from "../../../src/lib/changelog/atom.ts";
+import {
+	type ChangelogEntry,
+	changeEntry,
+	mergeChangelog,
+	reviewEntries,
+} from "../../../src/lib/changelog/changelog.ts";
+import { unquoteGitPath } from "../../../src/lib/changelog/git.ts";
+import type { GitCommit } from "../../../src/lib/changelog/git-history.ts";
+import { parseLog } from "../../../src/lib/changelog/git-history.ts";
+
+const fixtures = join(import.meta.dirname, "../../fixtures/diff");
+const versions: Record<string, string> = {
+	"c1:content/flowcharts/routing.yaml": readFileSync(join(fixtures, "routing/before.yaml"), "utf8"),
+	"c2:content/flowcharts/routing.yaml": readFileSync(join(fixtures, "routing/after.yaml"), "utf8"),
+	"c2:content/flowcharts/broken.yaml": "title: [unclosed",
+};
+const read = (ref: string, path: string) => versions[`${ref}:${path}`];
+
+function commit(hash: string, time: string, files: GitCommit["files"], parents = ["c1"]): GitCommit {
+	return { hash, parents, date: time.slice(0, 10), time, author: "Dewi", subject: `Commit ${hash}`, files };
+}
+
+describe("changeEntry", () => {
+	test("describes a flowchart's changes in words, and lists pages and other files", () => {
+		const entry = changeEntry(
+			commit("c2", "2026-05-04T09:00:00+07:00", [
+				{ path: "content/flowcharts/routing.yaml", status: "modified" },
+				{ path: "content/pages/tips.mdx", status: "added" },
+			]),
+			read,
+		);
+		expect(entry).toMatchInlineSnapshot(`
+			{
+			  "author": "Dewi",
+			  "commit": "c2",
+			  "date": "2026-05-04",
+			  "flowchartIds": [
+			    "routing",
+			  ],
+			  "id": "change-c2",
+			  "items": [
+			    "Discovery: now leads to Presentation instead of Qualified (BANT)?",
+			    "Qualified (BANT)?: condition of the branch to Presentation changed from "Yes" to "Budget confirmed"",
+			    "Qualified (BANT)?: the "No" branch now leads to Disqualified instead of Nurture",
+			    "Qualified (BANT)?: now also leads to Done when "Existing customer"",
+			    "Qualified (BANT)?: no longer leads to Lost ("Spam")",
+			    "Presentation: condition "Proposal accepted" added to the branch to Done",
+			    "Nurture: condition "Re-engaged" added to the branch to Discovery",
+			    "Page tips added",
+			  ],
+			  "kind": "change",
+			  "pageIds": [
+			    "tips",
+			  ],
+			  "summary": "Changed Routing and page tips.",
+			  "time": "2026-05-04T09:00:00+07:00",
+			  "title": "Commit c2",
+			}
+		`);
+	});
+
+	test("a new flowchart, an unreadable version, and several flowcharts in one commit", () => {
+		const entry = changeEntry(
+			commit(
+				"c2",
+				"2026-05-04T09:00:00Z",
+				[
+					{ path: "content/flowcharts/routing.yaml", status: "added" },
+					{ path: "content/flowcharts/broken.yaml", status: "added" },
+					{ path: "content/metrics/b2b/q3.csv", status: "deleted" },
+				],
+				[],
+			),
+			read,
+		);
+		expect(entry.summary).toMatchInlineSnapshot(`"Changed Routing, broken and 1 other file."`);
+		expect(entry.items).toMatchInlineSnapshot(`
+			[
+			  "Routing: Flowchart added: "Routing" (8 steps)",
+			  "broken: content/flowcharts/broken.yaml was edited; one version is not a valid flowchart, so the changes are not described.",
+			  "content/metrics/b2b/q3.csv deleted",
+			]
+		`);
+		expect(entry.flowchartIds).toEqual(["routing", "broken"]);
+	});
+});
+
+describe("mergeChangelog", () => {
+	test("newest first; commits by time within a day, then reviews; stable for equal entries", () => {
+		const reviews = reviewEntries([
+			{
+				kind: "flowchart",
+				id: "b2b",
+				title: "B2B",
+				file: "content/flowcharts/b2b.yaml",
+				review: {
+					log: [
+						{
+							date: "2026-05-04",
+							by: "Ops",
+							summary: "Second",
+							answers: { goals: "Aligned.", feedback: "More demos." },
+						},
+						{ date: new Date(Date.UTC(2025, 10, 3)), by: "Ops", summary: "First" },
+						{ date: "not a date", by: "Ops", summary: "Ignored" },
+					],
+				},
+			},
+			{
+				kind: "page",
+				id: "tips",
+				title: "Tips",
+				file: "content/pages/tips.mdx",
+				review: { log: [{ date: "2026-01-10", by: "Ops", summary: "Page review" }] },
+			},
+		]);
+		const changes = [
+			changeEntry(commit("c2", "2026-05-04T23:30:00-05:00", [{ path: "content/x.txt", status: "added" }]), read),
+			changeEntry(commit("c3", "2026-05-04T10:00:00+02:00", [{ path: "content/y.txt", status: "added" }]), read),
+			changeEntry(commit("c4", "2026-05-05T01:00:00+02:00", [{ path: "content/z.txt", status: "added" }]), read),
+		];
+		const merged = mergeChangelog(reviews, changes);
+		expect(merged.map((e) => `${e.date} ${e.kind} ${e.title}`)).toMatchInlineSnapshot(`
+			[
+			  "2026-05-05 change Commit c4",
+			  "2026-05-04 change Commit c2",
+			  "2026-05-04 change Commit c3",
+			  "2026-05-04 review Review: B2B",
+			  "2026-01-10 review Review: Tips",
+			  "2025-11-03 review Review: B2B",
+			]
+		`);
+		expect(mergeChangelog(changes, reviews)).toEqual(merged);
+		expect(merged.find((e) => e.summary === "Second")?.items).toEqual([
+			"Goals and strategy: Aligned.",
+			"Team feedback: More demos.",
+		]);
+		expect(merged.find((e) => e.kind === "review" && e.pageIds.length > 0)?.id).toBe("review-page-tips-2026-01-10");
+	});
+});
+
+describe("parseLog", () => {
+	test("reads commits, statuses and quoted paths, dropping commits without files", () => {
+		const out = [
+			"\x1eaaa\x1fppp\x1f2026-05-04T10:00:00+02:00\x1fDewi Lestari\x1fAdd nurture: step",
+			"",
+			"M\tcontent/flowcharts/b2b.yaml",
+			'A\t"content/pages/t\\tab \\303\\251.mdx"',
+			"\x1ebbb\x1fppp qqq\x1f2026-05-03T10:00:00+02:00\x1fRizky\x1fMerge branch",
+			"",
+		].join("\n");
+		expect(parseLog(out)).toMatchInlineSnapshot(`
+			[
+			  {
+			    "author": "Dewi Lestari",
+			    "date": "2026-05-04",
+			    "files": [
+			      {
+			        "path": "content/flowcharts/b2b.yaml",
+			        "status": "modified",
+			      },
+			      {
+			        "path": "content/pages/t	ab é.mdx",
+			        "status": "added",
+			      },
+			    ],
+			    "hash": "aaa",
+			    "parents": [
+			      "ppp",
+			    ],
+			    "subject": "Add nurture: step",
+			    "time": "2026-05-04T10:00:00+02:00",
+			  },
+			]
+		`);
+		expect(unquoteGitPath("plain.yaml")).toBe("plain.yaml");
+	});
+});
+
+describe("changelogAtom", () => {
+	const entries: ChangelogEntry[] = [
+		{
+			id: "change-abc",
+			date: "2026-05-04",
+			time: "2026-05-04T10:00:00+02:00",
+			kind: "change",
+			title: "Re-route <b>nurture</b>",
+			author: "A & B",
+			summary: "<script>alert(1)</script> ]]> done",
+			items: ['Qualified?: the "No" branch now leads to <Lost>'],
+			flowchartIds: ["b2b"],
+			pageIds: [],
+			commit: "abc",
+		},
+		{
+			id: "review-flowchart-b2b-2026-03-16",
+			date: "2026-03-16",
+			kind: "review",
+			title: "Review: B2B",
+			author: "Dewi",
+			summary: "Added the nurture stage.",
+			items: [],
+			flowchartIds: ["b2b"],
+			pageIds: [],
+		},
+	];
+
+	test("escapes markup in titles and summaries, and is deterministic", () => {
+		const xml = changelogAtom(entries, {
+			siteUrl: "https://intranet.example.com/sales/",
+			title: "Sales playbook changes",
+		});
+		expect(xml).not.toContain("<script>");
+		expect(xml).toContain("&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; done");
+		expect(xml).not.toContain("<b>nurture");
+		expect(xml).toContain("<name>A &amp; B</name>");
+		expect(xml).toMatchInlineSnapshot(`
+			"<?xml version="1.0" encoding="utf-8"?>
+			<feed xmlns="http://www.w3.org/2005/Atom">
+			    <id>https://intranet.example.com/sales/changelog/</id>
+			    <title>Sales playbook changes</title>
+			    <updated>2026-05-04T08:00:00.000Z</updated>
+			    <generator>Flowbook</generator>
+			    <link rel="alternate" href="https://intranet.example.com/sales/changelog/"/>
+			    <link rel="self" href="https://intranet.example.com/sales/changelog.xml"/>
+			    <entry>
+			        <title type="html"><![CDATA[Change: Re-route &lt;b&gt;nurture&lt;/b&gt;]]></title>
+			        <id>https://intranet.example.com/sales/changelog/#change-abc</id>
+			        <link href="https://intranet.example.com/sales/changelog/#change-abc"/>
+			        <updated>2026-05-04T08:00:00.000Z</updated>
+			        <summary type="html"><![CDATA[<p>&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; done</p><ul><li>Qualified?: the &quot;No&quot; branch now leads to &lt;Lost&gt;</li></ul>]]></summary>
+			        <author>
+			            <name>A &amp; B</name>
+			        </author>
+			    </entry>
+			    <entry>
+			        <title type="html"><![CDATA[Review: B2B]]></title>
+			        <id>https://intranet.example.com/sales/changelog/#review-flowchart-b2b-2026-03-16</id>
+			        <link href="https://intranet.example.com/sales/changelog/#review-flowchart-b2b-2026-03-16"/>
+			        <updated>2026-03-16T00:00:00.000Z</updated>
+			        <summary type="html"><![CDATA[<p>Added the nurture stage.</p>]]></summary>
+			        <author>
+			            <name>Dewi</name>
+			        </author>
+			    </entry>
+			</feed>"
+		`);
+		expect(
+			changelogAtom(entries, { siteUrl: "https://intranet.example.com/sales", title: "Sales playbook changes" }),
+		).toBe(xml);
+	});
+});
