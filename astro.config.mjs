@@ -1,6 +1,7 @@
 // @ts-check
-import mdx from "@astrojs/mdx";
+
 import { unified } from "@astrojs/markdown-remark";
+import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import flowbookConfig from "./flowbook.config.ts";
 import { flowbook } from "./src/integration/flowbook.ts";

@@ -1,10 +1,10 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
-import { flowchartLoader } from "./loaders/flowcharts.ts";
-import { FlowchartSchema } from "./lib/schema/flowchart.ts";
 import { FlowchartLabelsSchema } from "./lib/i18n/flowchart-labels.ts";
+import { FlowchartSchema } from "./lib/schema/flowchart.ts";
 import { PageFrontmatterSchema } from "./lib/schema/page.ts";
+import { flowchartLoader } from "./loaders/flowcharts.ts";
 
 /** The process definitions; validated by the core loader, with file:line:col errors. */
 const flowcharts = defineCollection({

@@ -47,7 +47,8 @@ const en = {
 	"fc.downloadSvg": "Download SVG",
 	"fc.raci": "Responsibilities (RACI)",
 	"fc.raciCaption": "Who is Responsible, Accountable, Consulted and Informed at each step",
-	"fc.raciLegend": "R = Responsible (does the work) · A = Accountable (answers for the outcome) · C = Consulted · I = Informed",
+	"fc.raciLegend":
+		"R = Responsible (does the work) · A = Accountable (answers for the outcome) · C = Consulted · I = Informed",
 	"fc.step": "Step",
 	"fc.steps": "Steps",
 	"fc.owner": "Owner",

@@ -1,7 +1,7 @@
 /** Every content check of a build or `npm run validate`, gathered in one report. */
 import type { FlowbookConfig } from "./config.ts";
-import { checkLabelFiles } from "./content/labels.ts";
 import { loadFaqs } from "./content/faq.ts";
+import { checkLabelFiles } from "./content/labels.ts";
 import { loadOnboarding } from "./content/onboarding.ts";
 import { loadPages } from "./content/pages.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";

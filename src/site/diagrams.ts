@@ -2,10 +2,11 @@
  * Flowchart diagrams for pages: compiled and rendered once per language per
  * build, in one batch, through one browser shared by every page.
  */
+
+import type { Lang } from "../i18n/ui.ts";
 import { type CompileOptions, compileFlowchart } from "../lib/mermaid/compile.ts";
 import { renderDiagrams } from "../lib/render/cache.ts";
 import { getSharedRenderer } from "../lib/render/shared.ts";
-import type { Lang } from "../i18n/ui.ts";
 import { getFlowcharts, type SiteFlowchart } from "./data.ts";
 import { stepAnchor } from "./urls.ts";
 

@@ -1,8 +1,8 @@
-import type { Browser } from "playwright-core";
-import { parse } from "yaml";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { launchBrowser, watchedPage } from "./support/browser.ts";
 import { ROOT, serveSite } from "./support/site.ts";
 
@@ -55,7 +55,8 @@ describe("flowchart page (b2b, under /sales/)", () => {
 		for (let i = 0; i < 80 && !reached; i++) {
 			await page.keyboard.press("Tab");
 			reached = await page.evaluate(
-				() => document.activeElement?.closest("figure.diagram svg a")?.getAttribute("href")?.startsWith("#step-") === true,
+				() =>
+					document.activeElement?.closest("figure.diagram svg a")?.getAttribute("href")?.startsWith("#step-") === true,
 			);
 		}
 		expect(reached).toBe(true);

@@ -57,7 +57,10 @@ export async function loadFaqs(
 						file,
 						...pos,
 						code: "unknown-flowchart",
-						message: `question "${q.id}": step → unknown flowchart "${fcId}"${didYouMean(fcId, flowcharts.map((f) => f.id))}`,
+						message: `question "${q.id}": step → unknown flowchart "${fcId}"${didYouMean(
+							fcId,
+							flowcharts.map((f) => f.id),
+						)}`,
 						hint: `Flowcharts: ${flowcharts.map((f) => f.id).join(", ")}.`,
 					});
 				} else if (!fc.data.steps.some((s) => s.id === stepId)) {

@@ -15,7 +15,9 @@ export async function checkLabelFiles(
 	const diagnostics: Diagnostic[] = [];
 	let langs: string[];
 	try {
-		langs = (await readdir(join(rootDir, dir), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+		langs = (await readdir(join(rootDir, dir), { withFileTypes: true }))
+			.filter((e) => e.isDirectory())
+			.map((e) => e.name);
 	} catch {
 		return [];
 	}
@@ -39,7 +41,10 @@ export async function checkLabelFiles(
 					line: 1,
 					column: 1,
 					code: "orphan-labels",
-					message: `translations for flowchart "${id}", which does not exist${didYouMean(id, flowcharts.map((f) => f.id))}`,
+					message: `translations for flowchart "${id}", which does not exist${didYouMean(
+						id,
+						flowcharts.map((f) => f.id),
+					)}`,
 					hint: "Rename the file after its flowchart, or delete it.",
 				});
 				continue;

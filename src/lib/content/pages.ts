@@ -31,7 +31,10 @@ export function frontmatterOf(source: string): { text: string; firstLine: number
 	return match?.[1] === undefined ? undefined : { text: match[1], firstLine: 2 };
 }
 
-export async function loadPages(rootDir: string, dir = "content/pages"): Promise<{ pages: PageInfo[]; diagnostics: Diagnostic[] }> {
+export async function loadPages(
+	rootDir: string,
+	dir = "content/pages",
+): Promise<{ pages: PageInfo[]; diagnostics: Diagnostic[] }> {
 	let files: string[];
 	try {
 		files = await walk(join(rootDir, dir));

@@ -12,7 +12,9 @@ interface SharedState {
 	idleTimer?: ReturnType<typeof setTimeout>;
 }
 const KEY = Symbol.for("flowbook.sharedRenderer");
-const state: SharedState = ((globalThis as Record<symbol, SharedState | undefined>)[KEY] ??= {});
+const registry = globalThis as Record<symbol, SharedState | undefined>;
+const state: SharedState = registry[KEY] ?? {};
+registry[KEY] = state;
 
 function armIdleTimer(): void {
 	if (state.idleTimer) clearTimeout(state.idleTimer);

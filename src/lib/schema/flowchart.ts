@@ -25,11 +25,7 @@ export const RoleSchema = z.union([
 			/** What the role does, one or two sentences (inline Markdown). */
 			description: z.string().optional().describe("What the role does, one or two sentences (inline Markdown)."),
 			/** Where suggestions for flowcharts this role owns are sent when no repository is configured. */
-			email: z
-				.string()
-				.email()
-				.optional()
-				.describe("Address that receives suggestions for flowcharts this role owns."),
+			email: z.email().optional().describe("Address that receives suggestions for flowcharts this role owns."),
 		})
 		.describe("A role with a display name and optional description and e-mail address."),
 ]);
@@ -101,10 +97,7 @@ export const StepSchema = z
 		/** Short label shown in the diagram. */
 		label: z.string().min(1).describe("Short label shown in the diagram."),
 		/** For end steps: whether reaching it means the deal was won or lost. */
-		outcome: z
-			.enum(outcomes)
-			.optional()
-			.describe("For end steps: won, lost or other. Used to compute win rate."),
+		outcome: z.enum(outcomes).optional().describe("For end steps: won, lost or other. Used to compute win rate."),
 		/** What happens in this step (inline Markdown). */
 		description: z.string().optional().describe("What happens in this step (inline Markdown)."),
 		/** Role that does the work; the step is drawn in this role's swimlane. */
@@ -185,13 +178,14 @@ export const FlowchartSchema = z
 		/** Role that keeps this flowchart current. */
 		owner: IdSchema.optional().describe("Role that keeps this flowchart current."),
 		/** Diagram direction: left to right or top to bottom. */
-		direction: z.enum(["LR", "TB"]).default("LR").describe("Diagram direction: LR (left to right) or TB (top to bottom)."),
+		direction: z
+			.enum(["LR", "TB"])
+			.default("LR")
+			.describe("Diagram direction: LR (left to right) or TB (top to bottom)."),
 		/** Place in the onboarding order; lower comes first. */
 		order: z.number().optional().describe("Place in the navigation and onboarding order; lower comes first."),
 		/** The roles taking part, keyed by role id. */
-		roles: z
-			.record(IdSchema, RoleSchema)
-			.describe("The roles taking part, keyed by role id: `ae: Account executive`."),
+		roles: z.record(IdSchema, RoleSchema).describe("The roles taking part, keyed by role id: `ae: Account executive`."),
 		/** The steps, in reading order. */
 		steps: z.array(StepSchema).min(1).describe("The steps of the process, in reading order."),
 		review: ReviewSchema.optional(),

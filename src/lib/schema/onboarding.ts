@@ -12,7 +12,8 @@ export const OnboardingItemSchema = z
 		ref: z
 			.string()
 			.regex(/^(page|flowchart|role|metrics):[a-z0-9][a-z0-9_/-]*$|^(faq|roles|automations|changelog|reviews)$/, {
-				message: "must be page:<slug>, flowchart:<id>, role:<id>, metrics:<id>, faq, roles, automations, changelog or reviews",
+				message:
+					"must be page:<slug>, flowchart:<id>, role:<id>, metrics:<id>, faq, roles, automations, changelog or reviews",
 			})
 			.describe("What to read: page:<slug>, flowchart:<id>, role:<id>, metrics:<id>, faq, roles or automations."),
 		/** Estimated minutes to read it. */

@@ -7,7 +7,8 @@ import { langParam } from "../../../../site/urls.ts";
 export const getStaticPaths = (async () => {
 	const paths = [];
 	for (const lang of langs) {
-		for (const fc of await getFlowcharts(lang)) paths.push({ params: { lang: langParam(lang), id: fc.id }, props: { fc } });
+		for (const fc of await getFlowcharts(lang))
+			paths.push({ params: { lang: langParam(lang), id: fc.id }, props: { fc } });
 	}
 	return paths;
 }) satisfies GetStaticPaths;

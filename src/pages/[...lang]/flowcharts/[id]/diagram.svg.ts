@@ -2,13 +2,14 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { langs } from "../../../../i18n/ui.ts";
 import { getFlowcharts, type SiteFlowchart } from "../../../../site/data.ts";
 import { flowchartDiagram } from "../../../../site/diagrams.ts";
-import { langParam } from "../../../../site/urls.ts";
 import { standaloneSvg } from "../../../../site/standalone-svg.ts";
+import { langParam } from "../../../../site/urls.ts";
 
 export const getStaticPaths = (async () => {
 	const paths = [];
 	for (const lang of langs) {
-		for (const fc of await getFlowcharts(lang)) paths.push({ params: { lang: langParam(lang), id: fc.id }, props: { fc } });
+		for (const fc of await getFlowcharts(lang))
+			paths.push({ params: { lang: langParam(lang), id: fc.id }, props: { fc } });
 	}
 	return paths;
 }) satisfies GetStaticPaths;
