@@ -158,7 +158,6 @@ interface Acc {
 	other: Int32Array;
 	cum: Int32Array;
 	cumBase: Int32Array;
-	durations: number[][];
 }
 
 function acc(size: number): Acc {
@@ -175,7 +174,6 @@ function acc(size: number): Acc {
 		other: z(),
 		cum: z(),
 		cumBase: z(),
-		durations: Array.from({ length: size }, () => []),
 	};
 }
 
@@ -214,6 +212,10 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 	let openNow = 0;
 	let cumBaseAll = 0;
 	const cumBase = new Int32Array(P);
+	// Stay lengths as (bucket, days) pairs in two typed arrays: a million boxed numbers would not fit the memory budget.
+	const durKey = new Int32Array(store.order.length);
+	const durVal = new Float64Array(store.order.length);
+	let durN = 0;
 	const visits = new Int32Array(Math.max(1, maxDealLength(store)));
 
 	for (let d = 0; d < nDeals; d++) {
@@ -269,7 +271,10 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 				const nx = stepOf[rn]!;
 				const tn = at[rn]!;
 				a.left[sp]!++;
-				if (!g.isDecision[s] && !g.isEnd[s]) a.durations[sp]!.push((tn - t) / DAY);
+				if (!g.isDecision[s] && !g.isEnd[s]) {
+					durKey[durN] = sp;
+					durVal[durN++] = (tn - t) / DAY;
+				}
 				if (g.movedOn[s * N + nx]) a.movedOn[sp]!++;
 				if (g.isLost[nx]) a.lost[sp]!++;
 				const path = g.paths[s * N + nx];
@@ -326,6 +331,19 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 		} else if (g.isLost[ls]) lostDeals[pc]!++;
 	}
 
+	// Counting sort by bucket (s * P + p): each step's periods are then contiguous, and each bucket is sorted.
+	const durStart = new Int32Array(N * P + 1);
+	for (let i = 0; i < durN; i++) durStart[durKey[i]! + 1]!++;
+	for (let b = 0; b < N * P; b++) durStart[b + 1]! += durStart[b]!;
+	const durSorted = new Float64Array(durN);
+	const fill = durStart.slice(0, N * P);
+	for (let i = 0; i < durN; i++) durSorted[fill[durKey[i]!]!++] = durVal[i]!;
+	for (let b = 0; b < N * P; b++) durSorted.subarray(durStart[b]!, durStart[b + 1]!).sort();
+	const stays = (s: number, ps: number[]) =>
+		ps.length === 1
+			? durSorted.subarray(durStart[s * P + ps[0]!]!, durStart[s * P + ps[0]! + 1]!)
+			: durSorted.slice(durStart[s * P]!, durStart[s * P + P]!).sort();
+
 	const periods = Array.from({ length: P }, (_, p) => periodLabel(k0 + p, kind));
 	const firstNames = g.firstStages.map((i) => g.steps[i]!.id).join(" or ");
 
@@ -336,7 +354,7 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 		const entries = sum(a.entries);
 		const stillIn = sum(a.stillIn);
 		const movedOn = sum(a.movedOn);
-		const days = sortedDays(ps.flatMap((p) => a.durations[s * P + p]!));
+		const days = stays(s, ps);
 		const timed = step.type === "stage" || step.type === "start";
 		const m: StepPeriodMetrics = {
 			period: label,

@@ -12,12 +12,10 @@
  * - stages listed in `ignore_stages`: counted in `ignored`, not a problem.
  * Severity is `warning`, or `error` when the mapping says `strict: true`.
  */
-import { createReadStream } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { finished } from "node:stream/promises";
-import { parse } from "csv-parse";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
+import { CsvSyntaxError, readCsv } from "./csv.ts";
 import { EventColumns, type EventStore, groupByDeal } from "./events.ts";
 import type { Mapping } from "./mapping.ts";
 import { parseAmount, parseTimestamp } from "./parse.ts";
@@ -172,107 +170,99 @@ export async function ingestCsv(
 		let cOwner = -1;
 		let need = 0;
 		let skipFile = false;
-		const parser = parse({
-			bom: true,
-			skip_empty_lines: true,
-			relax_column_count: true,
-			on_record: (record: string[], context: { lines: number }) => {
-				if (skipFile) return null;
-				const line = context.lines;
-				if (header === undefined) {
-					header = record.map((h) => h.trim().toLowerCase());
-					const find = (name: string | undefined) =>
-						name === undefined ? -1 : header!.indexOf(name.trim().toLowerCase());
-					cDeal = find(mapping.columns.deal);
-					cStage = find(mapping.columns.stage);
-					cTime = find(mapping.columns.timestamp);
-					cAmount = find(mapping.columns.amount);
-					cOwner = find(mapping.columns.owner);
-					const missing = (["deal", "stage", "timestamp", "amount", "owner"] as const).filter(
-						(k, i) => mapping.columns[k] !== undefined && [cDeal, cStage, cTime, cAmount, cOwner][i] === -1,
-					);
-					if (missing.length > 0) {
-						skipFile = true;
-						diagnostics.push({
-							severity: "error",
-							file: source.file,
-							line,
-							column: 1,
-							message: `The CSV header has no column ${missing.map((k) => `'${mapping.columns[k]}'`).join(", ")} (${missing.join(", ")}), so the file was not read.`,
-							hint: `Header columns are: ${record.join(", ")}. Fix the column names under \`columns:\` in mapping.yaml.`,
-							code: "metrics-missing-column",
-						});
-					}
-					need = Math.max(cDeal, cStage, cTime, cAmount) + 1;
-					return null;
+		const onRecord = (record: string[], line: number) => {
+			if (skipFile) return null;
+			if (header === undefined) {
+				header = record.map((h) => h.trim().toLowerCase());
+				const find = (name: string | undefined) =>
+					name === undefined ? -1 : header!.indexOf(name.trim().toLowerCase());
+				cDeal = find(mapping.columns.deal);
+				cStage = find(mapping.columns.stage);
+				cTime = find(mapping.columns.timestamp);
+				cAmount = find(mapping.columns.amount);
+				cOwner = find(mapping.columns.owner);
+				const missing = (["deal", "stage", "timestamp", "amount", "owner"] as const).filter(
+					(k, i) => mapping.columns[k] !== undefined && [cDeal, cStage, cTime, cAmount, cOwner][i] === -1,
+				);
+				if (missing.length > 0) {
+					skipFile = true;
+					diagnostics.push({
+						severity: "error",
+						file: source.file,
+						line,
+						column: 1,
+						message: `The CSV header has no column ${missing.map((k) => `'${mapping.columns[k]}'`).join(", ")} (${missing.join(", ")}), so the file was not read.`,
+						hint: `Header columns are: ${record.join(", ")}. Fix the column names under \`columns:\` in mapping.yaml.`,
+						code: "metrics-missing-column",
+					});
 				}
-				rows++;
-				if (record.length < need) {
-					report("missing-columns", "too few columns", source.file, line);
-					return null;
-				}
-				const dealId = record[cDeal]!.trim();
-				if (dealId === "") {
-					report("missing-deal", "missing deal id", source.file, line);
-					return null;
-				}
-				const stageRaw = record[cStage]!;
-				const step = lookupStage(stageRaw);
-				if (step < 0) {
-					const name = stageRaw.trim();
-					if (name === "") report("missing-stage", "missing stage", source.file, line);
-					else if (step === IGNORED) ignored.set(name, (ignored.get(name) ?? 0) + 1);
-					else report("unknown-stage", `unknown stage '${name}'`, source.file, line);
-					return null;
-				}
-				const at = parseTimestamp(record[cTime]!, mapping.timestamp_format);
-				if (Number.isNaN(at)) {
-					report("bad-date", "unparseable date", source.file, line);
-					return null;
-				}
-				let amount = parseAmount(record[cAmount]!, mapping.decimal_separator);
-				if (amount === undefined) {
-					report("bad-amount", "non-numeric amount", source.file, line);
-					amount = null;
-				} else if (amount !== null && amount < 0) {
-					report("negative-amount", "negative amount", source.file, line);
-					amount = null;
-				}
-				let deal = dealIndex.get(dealId);
-				if (deal === undefined) {
-					deal = dealIndex.size;
-					dealIndex.set(dealId, deal);
-					if (deal === lastAt.length) {
-						const g = new Float64Array(deal * 2);
-						g.set(lastAt);
-						lastAt = g;
-					}
-					lastAt[deal] = at;
-				} else if (at < lastAt[deal]!) {
-					report("out-of-order", "out of time order within the deal", source.file, line);
-				} else lastAt[deal] = at;
-				let owner = -1;
-				if (cOwner >= 0) {
-					const o = record[cOwner]?.trim();
-					if (o) {
-						owner = ownerIndex.get(o) ?? -1;
-						if (owner < 0) {
-							owner = ownerIndex.size;
-							ownerIndex.set(o, owner);
-						}
-					}
-				}
-				columns.push(deal, step, at, amount ?? Number.NaN, owner, fileNo, line);
+				need = Math.max(cDeal, cStage, cTime, cAmount) + 1;
 				return null;
-			},
-		});
-		createReadStream(source.path).pipe(parser);
-		parser.resume();
+			}
+			rows++;
+			if (record.length < need) {
+				report("missing-columns", "too few columns", source.file, line);
+				return null;
+			}
+			const dealId = record[cDeal]!.trim();
+			if (dealId === "") {
+				report("missing-deal", "missing deal id", source.file, line);
+				return null;
+			}
+			const stageRaw = record[cStage]!;
+			const step = lookupStage(stageRaw);
+			if (step < 0) {
+				const name = stageRaw.trim();
+				if (name === "") report("missing-stage", "missing stage", source.file, line);
+				else if (step === IGNORED) ignored.set(name, (ignored.get(name) ?? 0) + 1);
+				else report("unknown-stage", `unknown stage '${name}'`, source.file, line);
+				return null;
+			}
+			const at = parseTimestamp(record[cTime]!, mapping.timestamp_format);
+			if (Number.isNaN(at)) {
+				report("bad-date", "unparseable date", source.file, line);
+				return null;
+			}
+			let amount = parseAmount(record[cAmount]!, mapping.decimal_separator);
+			if (amount === undefined) {
+				report("bad-amount", "non-numeric amount", source.file, line);
+				amount = null;
+			} else if (amount !== null && amount < 0) {
+				report("negative-amount", "negative amount", source.file, line);
+				amount = null;
+			}
+			let deal = dealIndex.get(dealId);
+			if (deal === undefined) {
+				deal = dealIndex.size;
+				dealIndex.set(dealId, deal);
+				if (deal === lastAt.length) {
+					const g = new Float64Array(deal * 2);
+					g.set(lastAt);
+					lastAt = g;
+				}
+				lastAt[deal] = at;
+			} else if (at < lastAt[deal]!) {
+				report("out-of-order", "out of time order within the deal", source.file, line);
+			} else lastAt[deal] = at;
+			let owner = -1;
+			if (cOwner >= 0) {
+				const o = record[cOwner]?.trim();
+				if (o) {
+					owner = ownerIndex.get(o) ?? -1;
+					if (owner < 0) {
+						owner = ownerIndex.size;
+						ownerIndex.set(o, owner);
+					}
+				}
+			}
+			columns.push(deal, step, at, amount ?? Number.NaN, owner, fileNo, line);
+			return null;
+		};
 		try {
-			await finished(parser);
+			await readCsv(source.path, onRecord);
 		} catch (err) {
-			const e = err as { message?: string; lines?: number };
-			report("csv-syntax", `CSV syntax error (${(e.message ?? "").split("\n")[0]})`, source.file, e.lines ?? 0);
+			if (!(err instanceof CsvSyntaxError)) throw err;
+			report("csv-syntax", `CSV syntax error (${err.message})`, source.file, err.line);
 		}
 	}
 

@@ -1,0 +1,91 @@
+/**
+ * Streams a CSV file record by record with exact 1-based line numbers.
+ *
+ * csv-parse is the parser of record, but on its own it reads about 12 MB/s, too slow for a million-row
+ * export in 5 s. Most CRM export lines contain no quote at all, and for those splitting on commas
+ * gives exactly what csv-parse would. So: lines without `"` take that fast path; a line with a quote
+ * (plus the following lines while its quotes are unbalanced, for fields with line breaks) goes to
+ * csv-parse. Empty lines are skipped, a UTF-8 BOM and CRLF line ends are handled.
+ */
+import { createReadStream } from "node:fs";
+import { parse } from "csv-parse/sync";
+
+export class CsvSyntaxError extends Error {
+	line: number;
+	constructor(message: string, line: number) {
+		super(message);
+		this.line = line;
+	}
+}
+
+function quotes(s: string): number {
+	let n = 0;
+	for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) n++;
+	return n;
+}
+
+/**
+ * Calls `onRecord(cells, line)` for each record; `line` is where the record starts.
+ * A syntax error (unbalanced quotes) rejects with CsvSyntaxError after the records before it.
+ */
+export async function readCsv(path: string, onRecord: (cells: string[], line: number) => void): Promise<void> {
+	const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
+	let rest = "";
+	let lineNo = 0;
+	let first = true;
+	// A quoted record spanning lines: its text so far, start line and quote count.
+	let pending: string | undefined;
+	let pendingLine = 0;
+	let pendingQuotes = 0;
+	const quoted = (text: string, line: number) => {
+		let records: string[][];
+		try {
+			records = parse(text, { relax_column_count: true, relax_quotes: false });
+		} catch (err) {
+			throw new CsvSyntaxError((err as Error).message.split("\n")[0] ?? "CSV syntax error", line);
+		}
+		for (const r of records) onRecord(r, line);
+	};
+	const handle = (raw: string) => {
+		lineNo++;
+		const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+		if (pending !== undefined) {
+			pending += `\n${line}`;
+			pendingQuotes += quotes(line);
+			if (pendingQuotes % 2 === 0) {
+				const text = pending;
+				pending = undefined;
+				quoted(text, pendingLine);
+			}
+			return;
+		}
+		if (line === "") return;
+		if (line.indexOf('"') < 0) {
+			onRecord(line.split(","), lineNo);
+			return;
+		}
+		const q = quotes(line);
+		if (q % 2 === 0) quoted(line, lineNo);
+		else {
+			pending = line;
+			pendingLine = lineNo;
+			pendingQuotes = q;
+		}
+	};
+	for await (const chunk of stream as AsyncIterable<string>) {
+		let text = rest + chunk;
+		if (first) {
+			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+			first = false;
+		}
+		let start = 0;
+		for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+			handle(text.slice(start, nl));
+			start = nl + 1;
+		}
+		rest = text.slice(start);
+	}
+	if (rest !== "") handle(rest);
+	if (pending !== undefined)
+		throw new CsvSyntaxError("Unclosed quote: the file ends inside a quoted field", pendingLine);
+}
