@@ -1,0 +1,36 @@
+/**
+ * Review governance for the site:
+ *
+ *   const today = buildDate();                           // FLOWBOOK_TODAY=YYYY-MM-DD overrides
+ *   const rows = reviewDashboard({ flowcharts, pages }, { today, defaultCadence: config.reviewEvery });
+ *   const badge = reviewBadge(reviewRow(flowchartSubject(fc), { today }));  // badge.text, badge.alert
+ *   const diagnostics = overdueDiagnostics(rows, { strict: config.strict, locate });
+ */
+export { type ReviewBadge, reviewBadge } from "./badge.ts";
+export { type ChecklistMetrics, reviewChecklist, reviewLogSnippet } from "./checklist.ts";
+export {
+	compareUrgency,
+	type OverdueOptions,
+	overdueDiagnostics,
+	type ReviewOptions,
+	type ReviewRow,
+	reviewDashboard,
+	reviewRow,
+} from "./dashboard.ts";
+export {
+	buildDate,
+	type CalendarDate,
+	DEFAULT_CADENCE,
+	DEFAULT_DUE_SOON_DAYS,
+	formatDay,
+	lastReview,
+	nextDue,
+	parseCadence,
+	type ReviewStatus,
+	reviewStatus,
+	toCalendarDate,
+} from "./due.ts";
+export { locateKey } from "./locate.ts";
+export { checklistMetrics } from "./metrics.ts";
+export { REVIEW_QUESTIONS } from "./questions.ts";
+export { flowchartSubject, pageSubject, type ReviewPage, type ReviewSubject } from "./subject.ts";
