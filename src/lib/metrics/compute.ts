@@ -213,8 +213,9 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 	let cumBaseAll = 0;
 	const cumBase = new Int32Array(P);
 	// Stay lengths as (bucket, days) pairs in two typed arrays: a million boxed numbers would not fit the memory budget.
+	// Float32 keeps days to well under a second.
 	const durKey = new Int32Array(store.order.length);
-	const durVal = new Float64Array(store.order.length);
+	const durVal = new Float32Array(store.order.length);
 	let durN = 0;
 	const visits = new Int32Array(Math.max(1, maxDealLength(store)));
 
@@ -335,7 +336,7 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 	const durStart = new Int32Array(N * P + 1);
 	for (let i = 0; i < durN; i++) durStart[durKey[i]! + 1]!++;
 	for (let b = 0; b < N * P; b++) durStart[b + 1]! += durStart[b]!;
-	const durSorted = new Float64Array(durN);
+	const durSorted = new Float32Array(durN);
 	const fill = durStart.slice(0, N * P);
 	for (let i = 0; i < durN; i++) durSorted[fill[durKey[i]!]!++] = durVal[i]!;
 	for (let b = 0; b < N * P; b++) durSorted.subarray(durStart[b]!, durStart[b + 1]!).sort();

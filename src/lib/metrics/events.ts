@@ -23,13 +23,25 @@ export interface StageEvent {
 /** Growable columns; rows are appended in input order. */
 export class EventColumns {
 	size = 0;
-	deal = new Int32Array(1024);
-	step = new Int16Array(1024);
-	at = new Float64Array(1024);
-	amount = new Float64Array(1024);
-	owner = new Int32Array(1024);
-	file = new Int16Array(1024);
-	line = new Int32Array(1024);
+	deal: Int32Array;
+	step: Int16Array;
+	at: Float64Array;
+	amount: Float64Array;
+	owner: Int32Array;
+	file: Int16Array;
+	line: Int32Array;
+
+	/** `capacity`: expected rows; a good guess avoids copying a million rows while growing. */
+	constructor(capacity = 1024) {
+		const n = Math.max(16, Math.ceil(capacity));
+		this.deal = new Int32Array(n);
+		this.step = new Int16Array(n);
+		this.at = new Float64Array(n);
+		this.amount = new Float64Array(n);
+		this.owner = new Int32Array(n);
+		this.file = new Int16Array(n);
+		this.line = new Int32Array(n);
+	}
 
 	push(deal: number, step: number, at: number, amount: number, owner: number, file: number, line: number): void {
 		if (this.size === this.deal.length) this.grow();
@@ -44,7 +56,8 @@ export class EventColumns {
 	}
 
 	private grow(): void {
-		const n = this.deal.length * 2;
+		// 1.5× keeps the copy spike small at a million rows.
+		const n = Math.ceil(this.deal.length * 1.5);
 		const g = <T extends Int32Array | Int16Array | Float64Array>(a: T, make: (n: number) => T): T => {
 			const b = make(n);
 			b.set(a);

@@ -81,7 +81,7 @@ export function count(n: number, words: string): Figure {
 }
 
 /** Sorted copy of days; medians and percentiles use linear interpolation (Excel PERCENTILE.INC). */
-export function quantile(sorted: Float64Array | number[], q: number): number | null {
+export function quantile(sorted: Float32Array | Float64Array | number[], q: number): number | null {
 	const n = sorted.length;
 	if (n === 0) return null;
 	const pos = (n - 1) * q;
@@ -91,7 +91,7 @@ export function quantile(sorted: Float64Array | number[], q: number): number | n
 }
 
 /** Median or p90 of a sample of day counts, with the sample described in `words`. */
-export function daysQuantile(sorted: Float64Array | number[], q: number, words: string): Figure {
+export function daysQuantile(sorted: Float32Array | Float64Array | number[], q: number, words: string): Figure {
 	const v = quantile(sorted, q);
 	const value = v === null ? null : Math.round(v * 10) / 10;
 	const name = q === 0.5 ? "median" : `${Math.round(q * 100)}th percentile`;
