@@ -2,11 +2,13 @@
  * The Astro side of Flowbook: checks all content before Astro starts, so a
  * broken flowchart fails the build with located messages and no stack trace.
  */
+import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { checkContent } from "../lib/check.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
 import { formatDiagnostic } from "../lib/diagnostics/diagnostic.ts";
 import { closeSharedRenderer } from "../lib/render/shared.ts";
+import { buildSearchIndex } from "../lib/search/build-index.ts";
 
 export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()): AstroIntegration {
 	return {
@@ -23,9 +25,17 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 					process.exit(1);
 				}
 			},
-			"astro:build:done": async () => {
+			"astro:build:done": async ({ dir, logger }) => {
 				// Pages render diagrams in one browser for the whole build; close it so the process can exit.
 				await closeSharedRenderer();
+				const summary = await buildSearchIndex(fileURLToPath(dir));
+				if (summary.errors.length > 0) {
+					for (const error of summary.errors) process.stderr.write(`flowbook: search index: ${error}\n`);
+					process.exit(1);
+				}
+				logger.info(
+					`search index: ${summary.pages} pages and ${summary.records} steps and questions (${summary.languages.join(", ")})`,
+				);
 			},
 		},
 	};

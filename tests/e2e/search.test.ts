@@ -1,0 +1,78 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, watchedPage } from "./support/browser.ts";
+import { serveSite } from "./support/site.ts";
+
+async function search(page: Page, term: string): Promise<string[]> {
+	await page.keyboard.press("/");
+	const input = page.locator("[data-search-input]");
+	await input.waitFor({ state: "visible" });
+	await input.fill(term);
+	await page.locator("[data-search-results] li").first().waitFor({ timeout: 10_000 });
+	return page.locator("[data-search-results] a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+}
+
+describe("search (Pagefind, served from the site itself)", () => {
+	let browser: Browser;
+	let site: Awaited<ReturnType<typeof serveSite>>;
+	beforeAll(async () => {
+		site = await serveSite();
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await site?.close();
+	});
+
+	it("finds a step by name and opens its section, without leaving 127.0.0.1", async () => {
+		const { page, foreign, consoleErrors } = await watchedPage(browser);
+		await page.goto(`${site.url}pages/overview/`);
+		const hrefs = await search(page, "Negotiation");
+		expect(hrefs).toContain("/sales/flowcharts/b2b/#step-negotiation");
+		await page.locator('[data-search-results] a[href="/sales/flowcharts/b2b/#step-negotiation"]').click();
+		await page.waitForURL(/\/sales\/flowcharts\/b2b\/#step-negotiation$/);
+		await expect(page.locator("#step-negotiation").isVisible()).resolves.toBe(true);
+		expect(foreign).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+	});
+
+	it("narrows results by kind", async () => {
+		const { page } = await watchedPage(browser);
+		await page.goto(`${site.url}`);
+		const all = await search(page, "qualified");
+		expect(all.some((h) => h.includes("/faq/#q-"))).toBe(true);
+		await page.locator('input[name="kind"][value="faq"]').check();
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll("[data-search-results] a")].every((a) =>
+				a.getAttribute("href")?.includes("/faq/#q-"),
+			),
+		);
+		const faqOnly = await page.locator("[data-search-results] a").count();
+		expect(faqOnly).toBeGreaterThan(0);
+		await page.locator('input[name="kind"][value="step"]').check();
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll("[data-search-results] a")].every((a) =>
+				a.getAttribute("href")?.includes("#step-"),
+			),
+		);
+	});
+
+	it("searches in Indonesian on /id/ and opens Indonesian pages", async () => {
+		const { page } = await watchedPage(browser);
+		await page.goto(`${site.url}id/`);
+		const hrefs = await search(page, "Negosiasi");
+		expect(hrefs).toContain("/sales/id/flowcharts/b2b/#step-negotiation");
+		expect(hrefs.every((h) => h.startsWith("/sales/id/"))).toBe(true);
+	});
+
+	it("loads no search code until the search is opened", async () => {
+		const { page } = await watchedPage(browser);
+		const requested: string[] = [];
+		page.on("request", (r) => requested.push(r.url()));
+		await page.goto(`${site.url}flowcharts/b2b/`);
+		await page.waitForLoadState("networkidle");
+		expect(requested.filter((u) => u.includes("/pagefind/"))).toEqual([]);
+		await search(page, "prospect");
+		expect(requested.some((u) => u.includes("/pagefind/pagefind.js"))).toBe(true);
+	});
+});
