@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: hot loops over typed arrays and indices that are in range by construction; checks would cost per row.
 /**
  * Generates a realistic, deterministic HubSpot-style deal stage-history export for the sample b2b
  * flowchart, with one built-in bottleneck (proposal: low conversion, long stays) and a handful of

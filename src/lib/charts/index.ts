@@ -40,6 +40,8 @@ export interface MetricsCharts {
 
 /** Mid-tone colours with enough contrast on white and on near-black backgrounds. */
 export const palette = ["#3b82c4", "#d9822b", "#3f9e6e", "#a66cc7", "#c2a12b", "#d15b7c", "#4aa3a8", "#8a8f98"];
+const barColor = "#3b82c4";
+const stalledColor = "#d9822b";
 /** Bottleneck highlight. */
 export const alertColor = "#d94a38";
 export const fontStack = "system-ui, sans-serif";
@@ -63,7 +65,7 @@ const config = {
 	},
 	legend: { labelColor: "currentColor", titleColor: "currentColor", labelFontSize: 11, titleFontSize: 11 },
 	range: { category: palette },
-	bar: { color: palette[0] },
+	bar: { color: barColor },
 	line: { strokeWidth: 2 },
 	point: { filled: true, size: 40 },
 } as const;
@@ -92,8 +94,9 @@ const width = 520;
 export async function funnelChart(m: FlowchartMetrics, bottlenecks: readonly Bottleneck[] = []): Promise<Chart> {
 	const flagged = new Set(bottlenecks.map((b) => b.step));
 	const byId = new Map(m.steps.map((s) => [s.id, s]));
-	const data = m.funnel.map((id, order) => {
-		const s = byId.get(id)!;
+	const data = m.funnel.flatMap((id, order) => {
+		const s = byId.get(id);
+		if (!s) return [];
 		return {
 			order,
 			step: s.label,
@@ -122,7 +125,7 @@ export async function funnelChart(m: FlowchartMetrics, bottlenecks: readonly Bot
 					color: {
 						field: "bottleneck",
 						type: "nominal",
-						scale: { domain: ["On target", "Bottleneck"], range: [palette[0]!, alertColor] },
+						scale: { domain: ["On target", "Bottleneck"], range: [barColor, alertColor] },
 						legend: flagged.size ? { title: null, orient: "bottom" } : null,
 					},
 				},
@@ -147,7 +150,10 @@ export async function funnelChart(m: FlowchartMetrics, bottlenecks: readonly Bot
 /** Stage steps that have any data, in funnel order (trend charts keep to these). */
 function trendSteps(m: FlowchartMetrics) {
 	const byId = new Map(m.steps.map((s) => [s.id, s]));
-	return m.funnel.map((id) => byId.get(id)!).filter((s) => s.overall.entries > 0);
+	return m.funnel.flatMap((id) => {
+		const s = byId.get(id);
+		return s && s.overall.entries > 0 ? [s] : [];
+	});
 }
 
 /** Conversion per period per stage, one line per stage. */
@@ -271,7 +277,7 @@ export async function stalledChart(m: FlowchartMetrics, bottlenecks: readonly Bo
 					color: {
 						field: "bottleneck",
 						type: "nominal",
-						scale: { domain: ["Other", "Bottleneck"], range: [palette[1]!, alertColor] },
+						scale: { domain: ["Other", "Bottleneck"], range: [stalledColor, alertColor] },
 						legend: null,
 					},
 				},

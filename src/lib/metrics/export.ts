@@ -64,8 +64,7 @@ function stepPeriod(p: StepPeriodMetrics): unknown {
 export function flowchartApiJson(fc: LoadedFlowchart, report: MetricsReport | undefined): Record<string, unknown> {
 	const d = fc.data;
 	const roles: Record<string, unknown> = {};
-	for (const id of Object.keys(d.roles).sort()) {
-		const r = d.roles[id]!;
+	for (const [id, r] of Object.entries(d.roles).sort(([a], [b]) => a.localeCompare(b))) {
 		roles[id] =
 			typeof r === "string"
 				? { name: r }

@@ -159,8 +159,9 @@ export async function ingestCsv(
 	const severity = mapping.strict ? "error" : "warning";
 	let rows = 0;
 
+	// Grouped case-insensitively, like stage matching; the first spelling seen is shown.
 	const report = (code: string, reason: string, file: string, line: number) => {
-		const key = `${code}\u0000${reason}`;
+		const key = `${code}\u0000${reason.toLowerCase()}`;
 		const g = groups.get(key);
 		if (g) g.count++;
 		else groups.set(key, { code, reason, count: 1, file, line, action: actions[code] ?? "dropped" });
