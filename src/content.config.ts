@@ -2,7 +2,9 @@ import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { FlowchartLabelsSchema } from "./lib/i18n/flowchart-labels.ts";
+import { FaqSchema } from "./lib/schema/faq.ts";
 import { FlowchartSchema } from "./lib/schema/flowchart.ts";
+import { OnboardingSchema } from "./lib/schema/onboarding.ts";
 import { PageFrontmatterSchema } from "./lib/schema/page.ts";
 import { flowchartLoader } from "./loaders/flowcharts.ts";
 
@@ -24,4 +26,16 @@ const i18n = defineCollection({
 	schema: FlowchartLabelsSchema,
 });
 
-export const collections = { flowcharts, pages, i18n };
+/** Questions and answers per language: `content/faq/<lang>.yaml` (entry id = language). */
+const faq = defineCollection({
+	loader: glob({ pattern: "*.{yaml,yml}", base: "./content/faq" }),
+	schema: FaqSchema,
+});
+
+/** The onboarding path, one file for every language (texts may be `{ en, id }`). */
+const onboarding = defineCollection({
+	loader: glob({ pattern: "onboarding.{yaml,yml}", base: "./content" }),
+	schema: OnboardingSchema,
+});
+
+export const collections = { flowcharts, pages, i18n, faq, onboarding };

@@ -7,4 +7,9 @@ export interface NavSection {
 	path: string;
 }
 
-export const extraSections: NavSection[] = [];
+export const extraSections: NavSection[] = [
+	// A new rep starts here.
+	{ key: "nav.onboarding", path: "onboarding/" },
+	{ key: "nav.roles", path: "roles/" },
+	{ key: "nav.faq", path: "faq/" },
+];
