@@ -109,7 +109,7 @@ const en = {
 	"roles.pageTitle": "{role}: what does this role do?",
 	"roles.pageIntro":
 		"Every step where the {role} does the work, answers for the outcome, is consulted or is kept informed, grouped by process.",
-	"roles.summary": "Responsible for {R} steps, accountable for {A}, consulted on {C} and informed about {I}.",
+	"roles.summary": "Steps across all processes:",
 	"roles.legend": "What the letters mean",
 	"roles.explain.R": "Does the work of the step and moves the deal on.",
 	"roles.explain.A": "Answers for the outcome and signs it off; one role per step.",
@@ -247,8 +247,7 @@ const id: Record<UiKey, string> = {
 	"roles.pageTitle": "{role}: apa tugas peran ini?",
 	"roles.pageIntro":
 		"Setiap tahapan di mana {role} mengerjakan, bertanggung jawab atas hasil, dimintai masukan, atau diberi tahu, dikelompokkan per proses.",
-	"roles.summary":
-		"Pelaksana di {R} tahapan, penanggung jawab di {A}, dimintai masukan di {C}, dan diberi tahu di {I}.",
+	"roles.summary": "Tahapan di semua proses:",
 	"roles.legend": "Arti huruf-hurufnya",
 	"roles.explain.R": "Mengerjakan tahapan ini dan memajukan transaksi.",
 	"roles.explain.A": "Bertanggung jawab atas hasilnya dan menyetujuinya; satu peran per tahapan.",

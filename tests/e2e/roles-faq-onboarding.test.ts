@@ -86,6 +86,9 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 		const { page, consoleErrors } = await watchedPage(browser);
 		await page.goto(`${site.url}roles/ae/`);
 		await expect(page.locator("h1").textContent()).resolves.toContain("Account executive");
+		const summary = (await page.locator("[data-role-summary]").textContent()) ?? "";
+		expect(summary).toMatch(/Responsible \d+/);
+		expect(summary).not.toMatch(/ 0\b/);
 		const b2b = page.locator('section.role-flowchart[data-flowchart="b2b"]');
 		const letters = await b2b
 			.locator("div.role-letter")
