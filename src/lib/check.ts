@@ -6,6 +6,7 @@ import { loadOnboarding } from "./content/onboarding.ts";
 import { loadPages } from "./content/pages.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "./load/load-flowcharts.ts";
+import { reviewDiagnostics } from "./review/check.ts";
 import type { LoadedFlowchart } from "./schema/flowchart.ts";
 
 export interface ContentReport {
@@ -18,7 +19,11 @@ export interface ContentReport {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export async function checkContent(rootDir: string, config: Pick<FlowbookConfig, "strict">): Promise<ContentReport> {
+/** `today` and `reviewEvery` default to the build date (FLOWBOOK_TODAY) and six months. */
+export async function checkContent(
+	rootDir: string,
+	config: Pick<FlowbookConfig, "strict"> & Partial<Pick<FlowbookConfig, "today" | "reviewEvery">>,
+): Promise<ContentReport> {
 	const { flowcharts, diagnostics } = await loadFlowcharts(rootDir);
 	const pages = await loadPages(rootDir);
 	const faqs = await loadFaqs(rootDir, flowcharts);
@@ -27,12 +32,14 @@ export async function checkContent(rootDir: string, config: Pick<FlowbookConfig,
 		pages: pages.pages.filter((p) => !p.id.includes("/")).map((p) => p.id),
 	});
 	const labels = await checkLabelFiles(rootDir, flowcharts);
+	const reviews = await reviewDiagnostics(rootDir, flowcharts, pages.pages, config);
 	const all = sortDiagnostics([
 		...diagnostics,
 		...pages.diagnostics,
 		...faqs.diagnostics,
 		...onboarding.diagnostics,
 		...labels,
+		...reviews,
 	]);
 	const errors = all.filter((d) => d.severity === "error").length;
 	const warnings = all.length - errors;

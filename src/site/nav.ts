@@ -12,4 +12,6 @@ export const extraSections: NavSection[] = [
 	{ key: "nav.onboarding", path: "onboarding/" },
 	{ key: "nav.roles", path: "roles/" },
 	{ key: "nav.faq", path: "faq/" },
+	{ key: "nav.reviews", path: "reviews/" },
+	{ key: "nav.changelog", path: "changelog/" },
 ];

@@ -1,0 +1,152 @@
+/** Review state as pages show it: rows for the dashboard and the review line, in the page's language. */
+import flowbookConfig from "../../flowbook.config.ts";
+import { type Lang, t, type UiKey } from "../i18n/ui.ts";
+import {
+	type CalendarDate,
+	parseCadence,
+	type ReviewPage,
+	type ReviewRow,
+	type ReviewStatus,
+	reviewDashboard,
+} from "../lib/review/index.ts";
+import { mergeRoles } from "../lib/roles.ts";
+import { getFlowcharts, getPages, type PageEntry, type SiteFlowchart } from "./data.ts";
+
+const locales: Record<Lang, string> = { en: "en-GB", id: "id-ID" };
+
+/** "4 May 2026" / "4 Mei 2026"; `long` spells the month out. Read in UTC so no timezone moves the day. */
+export function formatReviewDate(lang: Lang, date: CalendarDate, style: "short" | "long" = "short"): string {
+	return new Intl.DateTimeFormat(locales[lang], {
+		day: "numeric",
+		month: style,
+		year: "numeric",
+		timeZone: "UTC",
+	}).format(new Date(`${date}T00:00:00Z`));
+}
+
+const units: Record<Lang, Record<string, [string, string]>> = {
+	en: { day: ["day", "days"], week: ["week", "weeks"], month: ["month", "months"], year: ["year", "years"] },
+	id: { day: ["hari", "hari"], week: ["minggu", "minggu"], month: ["bulan", "bulan"], year: ["tahun", "tahun"] },
+};
+
+/** "6 months" → "6 bulan" for Indonesian. */
+export function formatCadence(lang: Lang, cadence: string): string {
+	const c = parseCadence(cadence);
+	if (!c) return cadence;
+	const [one, many] = units[lang][c.unit] as [string, string];
+	return `${c.amount} ${c.amount === 1 ? one : many}`;
+}
+
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m);
+
+export const statusKey: Record<ReviewStatus, UiKey> = {
+	ok: "review.status.ok",
+	"due-soon": "review.status.dueSoon",
+	overdue: "review.status.overdue",
+	"never-reviewed": "review.status.never",
+};
+
+/** Badge colour class for a status. */
+export const statusClass: Record<ReviewStatus, string> = {
+	ok: "ok",
+	"due-soon": "warn",
+	overdue: "danger",
+	"never-reviewed": "danger",
+};
+
+export interface ReviewLine {
+	/** "Last reviewed 4 May 2026 by … · next review due 4 Nov 2026". */
+	text: string;
+	/** Short badge text; absent when the review is up to date. */
+	label?: string;
+	status: ReviewStatus;
+	alert: boolean;
+}
+
+/** The sentence under a flowchart's or page's title. */
+export function reviewLine(lang: Lang, row: ReviewRow): ReviewLine {
+	const status = row.status;
+	if (!row.lastReview || !row.nextDue) {
+		return {
+			text: fill(t(lang, "review.never"), { cadence: formatCadence(lang, row.cadence) }),
+			label: t(lang, statusKey[status]),
+			status,
+			alert: true,
+		};
+	}
+	const values = {
+		date: formatReviewDate(lang, row.lastReview.date),
+		by: row.lastReview.by,
+		due: formatReviewDate(lang, row.nextDue),
+	};
+	if (status === "overdue") {
+		return {
+			text: fill(t(lang, "review.lineOverdue"), values),
+			label: t(lang, statusKey[status]),
+			status,
+			alert: true,
+		};
+	}
+	return {
+		text: fill(t(lang, "review.line"), values),
+		label: status === "due-soon" ? t(lang, statusKey[status]) : undefined,
+		status,
+		alert: false,
+	};
+}
+
+export interface SiteReviewRow extends ReviewRow {
+	/** Link to the flowchart or page in this language. */
+	path: string;
+}
+
+function pageSourceFile(entry: PageEntry): string {
+	return entry.filePath ?? `content/pages/${entry.id}.mdx`;
+}
+
+/**
+ * Review rows for every flowchart and every page that opted in, most urgent first. Review data comes
+ * from the English originals (reviews are not translated); titles and owner names from `lang`.
+ */
+export async function getReviewRows(lang: Lang): Promise<SiteReviewRow[]> {
+	const flowcharts = await getFlowcharts(lang);
+	const english = lang === "en" ? flowcharts : await getFlowcharts("en");
+	const roleNames = new Map(mergeRoles(flowcharts).map((r) => [r.id, r.name]));
+	const pages: ReviewPage[] = [];
+	for (const page of await getPages(lang)) {
+		const original = page.entry.id.includes("/")
+			? (await getPages("en")).find((p) => p.slug === page.slug)?.entry
+			: page.entry;
+		const review = original?.data.review;
+		if (!original || !review) continue;
+		const owner = original.data.owner;
+		pages.push({
+			id: page.slug,
+			title: page.entry.data.title,
+			file: pageSourceFile(original),
+			owner: owner === undefined ? undefined : (roleNames.get(owner) ?? owner),
+			review,
+		});
+	}
+	const localised = flowcharts.map((fc): SiteFlowchart => {
+		const source = english.find((e) => e.id === fc.id) ?? fc;
+		return { ...fc, data: { ...fc.data, review: source.original.review } };
+	});
+	const rows = reviewDashboard(
+		{ flowcharts: localised, pages },
+		{ today: flowbookConfig.today, defaultCadence: flowbookConfig.reviewEvery },
+	);
+	return rows.map((row) => ({
+		...row,
+		path: row.kind === "flowchart" ? `flowcharts/${row.id}/` : `pages/${row.id}/`,
+	}));
+}
+
+/** The review row of one flowchart or page, or undefined for a page that did not opt in. */
+export async function getReviewRow(
+	lang: Lang,
+	kind: ReviewRow["kind"],
+	id: string,
+): Promise<SiteReviewRow | undefined> {
+	return (await getReviewRows(lang)).find((r) => r.kind === kind && r.id === id);
+}
