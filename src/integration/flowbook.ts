@@ -6,8 +6,10 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { checkContent } from "../lib/check.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
-import { formatDiagnostic } from "../lib/diagnostics/diagnostic.ts";
-import { closeSharedRenderer } from "../lib/render/shared.ts";
+import { checkMermaidFences } from "../lib/content/fence-check.ts";
+import { loadPages } from "../lib/content/pages.ts";
+import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
+import { closeSharedRenderer, getSharedRenderer } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
 
 export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()): AstroIntegration {
@@ -18,9 +20,17 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				if (command === "preview" || command === "sync") return;
 				addWatchFile(new URL("../../flowbook.config.ts", import.meta.url));
 				const report = await checkContent(rootDir, config);
-				for (const d of report.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-				process.stderr.write(`flowbook: ${report.summary}\n`);
-				if (report.failed && command === "build") {
+				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
+				const { pages } = await loadPages(rootDir);
+				const fences = await checkMermaidFences(
+					rootDir,
+					pages.map((p) => p.file),
+					() => getSharedRenderer(),
+				);
+				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
+				for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+				process.stderr.write(`flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`);
+				if ((report.failed || hasErrors(fences)) && command === "build") {
 					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
 					process.exit(1);
 				}

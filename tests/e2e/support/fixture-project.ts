@@ -1,0 +1,32 @@
+/**
+ * A throwaway copy of the site (code, config, node_modules linked) around
+ * fixture content, for builds that must fail or fall back.
+ */
+import { spawnSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { ROOT } from "./site.ts";
+
+export async function fixtureProject(files: Record<string, string>): Promise<string> {
+	const dir = await mkdtemp(join(tmpdir(), "flowbook-fixture-"));
+	for (const entry of ["src", "public", "astro.config.mjs", "flowbook.config.ts", "tsconfig.json", "package.json"]) {
+		await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
+	}
+	await symlink(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+	for (const [path, text] of Object.entries(files)) {
+		await mkdir(dirname(join(dir, path)), { recursive: true });
+		await writeFile(join(dir, path), text);
+	}
+	return dir;
+}
+
+export function astroBuild(dir: string, env: Record<string, string> = {}): { status: number; stdout: string; stderr: string } {
+	const result = spawnSync(process.execPath, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
+		cwd: dir,
+		encoding: "utf8",
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+		timeout: 300_000,
+	});
+	return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
