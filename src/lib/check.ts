@@ -6,6 +6,7 @@ import { loadOnboarding } from "./content/onboarding.ts";
 import { loadPages } from "./content/pages.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "./load/load-flowcharts.ts";
+import { loadMetrics } from "./metrics/index.ts";
 import { reviewDiagnostics } from "./review/check.ts";
 import type { LoadedFlowchart } from "./schema/flowchart.ts";
 
@@ -33,6 +34,7 @@ export async function checkContent(
 	});
 	const labels = await checkLabelFiles(rootDir, flowcharts);
 	const reviews = await reviewDiagnostics(rootDir, flowcharts, pages.pages, config);
+	const metrics = await checkMetrics(rootDir, flowcharts);
 	const all = sortDiagnostics([
 		...diagnostics,
 		...pages.diagnostics,
@@ -40,10 +42,36 @@ export async function checkContent(
 		...onboarding.diagnostics,
 		...labels,
 		...reviews,
+		...metrics,
 	]);
 	const errors = all.filter((d) => d.severity === "error").length;
 	const warnings = all.length - errors;
 	const failed = hasErrors(all) || (config.strict && warnings > 0);
 	const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(flowcharts.length, "valid flowchart")}${config.strict ? " (strict)" : ""}`;
 	return { flowcharts, diagnostics: all, failed, summary };
+}
+
+/**
+ * Bad rows in the CRM exports (`content/metrics/<id>/`): warnings, errors when the mapping says
+ * `strict: true`. No export gives nothing: the site just hides the metrics.
+ */
+async function checkMetrics(rootDir: string, flowcharts: readonly LoadedFlowchart[]): Promise<Diagnostic[]> {
+	const results = await Promise.all(
+		flowcharts.map(async (fc): Promise<Diagnostic[]> => {
+			try {
+				return (await loadMetrics({ root: rootDir, id: fc.id, flowchart: fc.data })).diagnostics;
+			} catch (error) {
+				return [
+					{
+						severity: "error",
+						file: `content/metrics/${fc.id}`,
+						message: `The CRM export for ${fc.id} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+						hint: "Check that the folder's files are readable CSV and YAML (see content/metrics/README.md).",
+						code: "metrics-unreadable",
+					},
+				];
+			}
+		}),
+	);
+	return results.flat();
 }

@@ -4,7 +4,7 @@
  */
 
 import type { Lang } from "../i18n/ui.ts";
-import { type CompileOptions, compileFlowchart } from "../lib/mermaid/compile.ts";
+import { type CompileOptions, compileFlowchart, type MermaidAnnotations } from "../lib/mermaid/compile.ts";
 import { renderDiagrams } from "../lib/render/cache.ts";
 import { getSharedRenderer } from "../lib/render/shared.ts";
 import { getFlowcharts, type SiteFlowchart } from "./data.ts";
@@ -59,4 +59,34 @@ export async function flowchartDiagram(fc: SiteFlowchart): Promise<SiteDiagram> 
 	const diagram = (await batch).get(fc.id);
 	if (!diagram) throw new Error(`flowbook: no diagram for flowchart ${fc.id}`);
 	return diagram;
+}
+
+const annotated = new Map<string, Promise<SiteDiagram>>();
+
+/**
+ * The diagram with live metrics written on nodes and arrows. Its id prefix differs from the plain
+ * diagram's, so both can sit on one page without clashing SVG ids.
+ */
+export function annotatedDiagram(fc: SiteFlowchart, annotate: MermaidAnnotations): Promise<SiteDiagram> {
+	const key = `${fc.lang}/${fc.id}`;
+	let diagram = annotated.get(key);
+	if (!diagram) {
+		diagram = renderAnnotated(fc, annotate);
+		annotated.set(key, diagram);
+	}
+	return diagram;
+}
+
+async function renderAnnotated(fc: SiteFlowchart, annotate: MermaidAnnotations): Promise<SiteDiagram> {
+	const job = { id: fc.id, source: compileForSite(fc, { annotate }), idPrefix: `fb-${fc.id}-live-` };
+	const [result] = await renderDiagrams([job], { renderer: () => getSharedRenderer() });
+	if (!result || result.kind === "error") {
+		throw new Error(`flowbook: internal error rendering the metrics diagram of ${fc.file}: ${result?.error.message}`);
+	}
+	return {
+		id: job.idPrefix,
+		source: job.source,
+		svg: result.kind === "svg" ? result.svg : undefined,
+		alt: `${fc.data.title}. ${fc.data.summary ?? ""}`.trim(),
+	};
 }

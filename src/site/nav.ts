@@ -12,6 +12,8 @@ export const extraSections: NavSection[] = [
 	{ key: "nav.onboarding", path: "onboarding/" },
 	{ key: "nav.roles", path: "roles/" },
 	{ key: "nav.faq", path: "faq/" },
+	{ key: "nav.metrics", path: "metrics/" },
+	{ key: "nav.automations", path: "automations/" },
 	{ key: "nav.reviews", path: "reviews/" },
 	{ key: "nav.changelog", path: "changelog/" },
 ];
