@@ -7,6 +7,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import { friendlyIssues } from "../schema/error-map.ts";
 import { FlowchartSchema, type LoadedFlowchart } from "../schema/flowchart.ts";
+import { loadCleanFlowchart } from "../validate/fast-path.ts";
 import { validateFlowchart } from "../validate/index.ts";
 import { parseYaml } from "./parse-yaml.ts";
 
@@ -31,6 +32,8 @@ export function flowchartId(file: string): string {
  */
 export function loadFlowchartSource(file: string, source: string): LoadResult {
 	const path = file.replace(/\\/g, "/");
+	const clean = loadCleanFlowchart(flowchartId(path), path, source);
+	if (clean) return clean;
 	const parsed = parseYaml(path, source);
 	const diagnostics = parsed.diagnostics;
 	if (!("value" in parsed)) return { diagnostics: sortDiagnostics(diagnostics) };
