@@ -36,6 +36,9 @@ export interface RenderDiagramsOptions {
 	log?: (line: string) => void;
 }
 
+/** Diagrams per renderer call: small enough to overlap rendering with post-processing, large enough to batch. */
+const RENDER_CHUNK = 8;
+
 /** Canonical prefix of cached SVGs; each use renames it to the job's prefix. */
 const CACHE_PREFIX = "fbd";
 
@@ -111,19 +114,31 @@ export async function renderDiagrams(
 	const fresh = new Map<DiagramJob, DiagramResult>();
 	if (misses.length > 0) {
 		try {
-			const rendered = await options.renderer().render(misses.map((job) => ({ id: job.id, source: job.source })));
+			const renderer = options.renderer();
+			// Chunks, all requested at once: Node post-processes one chunk while the browser renders the next,
+			// and a renderer with several pages renders chunks in parallel.
+			const chunks: DiagramJob[][] = [];
+			for (let i = 0; i < misses.length; i += RENDER_CHUNK) chunks.push(misses.slice(i, i + RENDER_CHUNK));
 			await Promise.all(
-				misses.map(async (job, i) => {
-					const result = rendered[i];
-					if (result === undefined) throw new Error(`renderer returned no result for ${job.id}`);
-					if ("error" in result) {
-						fresh.set(job, { id: job.id, kind: "error", error: result.error });
-						return;
+				chunks.map(async (chunk) => {
+					const rendered = await renderer.render(chunk.map((job) => ({ id: job.id, source: job.source })));
+					const writes: Promise<void>[] = [];
+					for (const [i, job] of chunk.entries()) {
+						const result = rendered[i];
+						if (result === undefined) throw new Error(`renderer returned no result for ${job.id}`);
+						if ("error" in result) {
+							fresh.set(job, { id: job.id, kind: "error", error: result.error });
+							continue;
+						}
+						const canonical = prefixIds(
+							postprocessSvg(result.svg, job.title ? { title: job.title } : {}),
+							CACHE_PREFIX,
+						);
+						const key = keys[jobs.indexOf(job)] as string;
+						writes.push(writeCached(dir, join(dir, `${key}.svg`), canonical));
+						fresh.set(job, { id: job.id, kind: "svg", svg: canonical, cached: false });
 					}
-					const canonical = prefixIds(postprocessSvg(result.svg, job.title ? { title: job.title } : {}), CACHE_PREFIX);
-					const key = keys[jobs.indexOf(job)] as string;
-					await writeCached(dir, join(dir, `${key}.svg`), canonical);
-					fresh.set(job, { id: job.id, kind: "svg", svg: canonical, cached: false });
+					await Promise.all(writes);
 				}),
 			);
 		} catch (error) {

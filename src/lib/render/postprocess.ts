@@ -1,7 +1,7 @@
-import { type CustomPlugin, optimize, type PluginConfig, type XastChild, type XastElement } from "svgo";
+import { type CustomPlugin, optimize, type PluginConfig, type XastChild, type XastElement, type XastRoot } from "svgo";
 
 /** Bump when the output of `postprocessSvg` changes, so cached diagrams are rebuilt. */
-export const POSTPROCESS_VERSION = "2";
+export const POSTPROCESS_VERSION = "3";
 
 /**
  * CSS custom properties the site defines (light and dark) to colour diagrams. Each falls back to Mermaid's
@@ -80,6 +80,29 @@ function titleElement(text: string): XastElement {
 /** Mermaid bookkeeping that a static page never reads (edge point lists alone are a third of the bytes). */
 const DROPPED_DATA_ATTRIBUTES = ["data-points", "data-et", "data-edge", "data-id", "data-look", "data-node"];
 
+/** Geometry attributes whose numbers are rounded (path data: see minifyPaths): Mermaid writes 16 decimals, 0.01 px is invisible. */
+const ROUNDED_ATTRIBUTES = new Set(["points", "transform"]);
+const DECIMAL = /-?\d*\.\d+(?:[eE][-+]?\d+)?/g;
+
+/** Rounds every decimal number in a geometry attribute to 2 places (`1591.7333333` → `1591.73`, `-0.001` → `0`). */
+export function roundNumbers(value: string): string {
+	return value.replace(DECIMAL, (n) => {
+		const r = Math.round(Number(n) * 100) / 100;
+		return Object.is(r, -0) ? "0" : String(r);
+	});
+}
+
+/** `display: table-cell; white-space: nowrap;` → `display:table-cell;white-space:nowrap`; empty → undefined. */
+export function tidyStyle(style: string): string | undefined {
+	// Quotes or parentheses may hide a `;` inside a value: leave such styles as they are.
+	if (/["'()\\]/.test(style)) return style.trim() === "" ? undefined : style;
+	const decls = style
+		.split(";")
+		.map((d) => d.trim().replace(/^([\w-]+)\s*:\s*/, "$1:"))
+		.filter((d) => d !== "");
+	return decls.length === 0 ? undefined : decls.join(";");
+}
+
 /** Elements that run code or load something from outside the SVG; printing and offline reading need none. */
 const EMBEDDED = new Set(["script", "img", "image", "iframe", "object", "embed", "audio", "video", "link"]);
 
@@ -88,35 +111,115 @@ export interface PostprocessOptions {
 	title?: string;
 }
 
+const URL_REF = /url\(\s*['"]?#([^)'"\s]+)/g;
+
+/** Ids referenced through `url(#id)` anywhere: attributes (marker-end, fill, …) and stylesheets. */
+function urlReferences(root: XastRoot): Set<string> {
+	const refs = new Set<string>();
+	const scan = (text: string) => {
+		if (text.includes("url(")) for (const m of text.matchAll(URL_REF)) refs.add(m[1] as string);
+	};
+	const walk = (children: XastChild[]) => {
+		for (const child of children) {
+			if (child.type === "text" || child.type === "cdata") scan(child.value);
+			if (child.type !== "element") continue;
+			for (const value of Object.values(child.attributes)) scan(value);
+			walk(child.children);
+		}
+	};
+	walk(root.children);
+	return refs;
+}
+
+function pathElements(children: XastChild[], out: XastElement[] = []): XastElement[] {
+	for (const child of children) {
+		if (child.type !== "element") continue;
+		if (child.name === "path" && child.attributes.d !== undefined) out.push(child);
+		pathElements(child.children, out);
+	}
+	return out;
+}
+
+const MARKER_ATTRIBUTES = ["marker-start", "marker-mid", "marker-end"] as const;
+
+/**
+ * SVGO's convertPathData, run on the diagram's paths alone. In the full document it computes every path's style
+ * against Mermaid's stylesheet (~40 ms a diagram); alone, each path carries what the stylesheet would give it:
+ * a stroke, butt caps (round for Mermaid's animated edges) and its markers, so the plugin makes the same choices.
+ * Mermaid's stadium and rounded shapes are hand-drawn-style Bézier paths of ~10 KB each; this halves them.
+ */
+function minifyPaths(root: XastRoot): void {
+	const paths = pathElements(root.children);
+	if (paths.length === 0) return;
+	// Rounded first, so the paths are short even if the conversion below is skipped.
+	for (const path of paths) path.attributes.d = roundNumbers(path.attributes.d as string);
+	const stubs = paths.map((path) => {
+		const attrs = path.attributes;
+		const cap = (attrs.class ?? "").includes("animation") ? "round" : "butt";
+		const markers = MARKER_ATTRIBUTES.filter((m) => attrs[m] !== undefined)
+			.map((m) => ` ${m}="url(#m)"`)
+			.join("");
+		return `<path stroke="#000" stroke-linecap="${cap}"${markers} d="${(attrs.d as string).replace(/[<&"]/g, "")}"/>`;
+	});
+	const mini = optimize(`<svg xmlns="http://www.w3.org/2000/svg">${stubs.join("")}</svg>`, {
+		plugins: [{ name: "convertPathData", params: { floatPrecision: 2, applyTransforms: false } }],
+	}).data;
+	const minified = [...mini.matchAll(/\sd="([^"]*)"/g)].map((m) => m[1] as string);
+	// Only when every path came back in order; otherwise keep the paths as Mermaid drew them.
+	if (minified.length !== paths.length) return;
+	paths.forEach((path, i) => {
+		path.attributes.d = minified[i] as string;
+	});
+}
+
 function flowbookPlugin(options: PostprocessOptions): CustomPlugin {
 	return {
 		name: "flowbook-diagram",
-		fn: () => ({
-			element: {
-				enter(node, parent) {
-					// DOMPurify keeps `<img src=x>` from raw HTML labels: an external fetch, and nothing a flowchart needs.
-					if (EMBEDDED.has(node.name)) {
-						parent.children = parent.children.filter((c) => c !== node);
-						return;
-					}
-					for (const name of DROPPED_DATA_ATTRIBUTES) delete node.attributes[name];
-					if (node.name === "style") {
-						for (const child of node.children) {
-							if (child.type === "text" || child.type === "cdata") child.value = themeCss(child.value);
+		fn: (root) => {
+			const referenced = urlReferences(root);
+			minifyPaths(root);
+			return {
+				element: {
+					enter(node, parent) {
+						// DOMPurify keeps `<img src=x>` from raw HTML labels: an external fetch, and nothing a flowchart needs.
+						// Mermaid defines a dozen arrowhead markers per diagram whatever its edges use (~3 KB).
+						const unusedMarker = node.name === "marker" && !referenced.has(node.attributes.id ?? "");
+						if (EMBEDDED.has(node.name) || unusedMarker) {
+							parent.children = parent.children.filter((c) => c !== node);
+							return;
 						}
-					}
-					// Mermaid's `click X href "url" "tooltip"` leaves a `title` attribute, which SVG ignores.
-					const tooltip = node.attributes.title;
-					if (tooltip !== undefined && node.name !== "svg") {
-						delete node.attributes.title;
-						node.children.unshift(titleElement(tooltip));
-					}
-					// Links must stay in the tab order (`removeXlink` later turns xlink:href into SVG 2 href).
-					if (node.name === "a" && node.attributes.tabindex === "-1") delete node.attributes.tabindex;
-					if (node.name === "svg" && parent.type === "root") finishRoot(node, options);
+						const attrs = node.attributes;
+						for (const name of DROPPED_DATA_ATTRIBUTES) delete attrs[name];
+						for (const name of ROUNDED_ATTRIBUTES) {
+							const value = attrs[name];
+							if (value !== undefined) attrs[name] = roundNumbers(value);
+						}
+						if (attrs.style !== undefined && node.name !== "svg") {
+							const style = tidyStyle(attrs.style);
+							if (style === undefined) delete attrs.style;
+							else attrs.style = style;
+						}
+						// Mermaid repeats classes (`edge-thickness-normal edge-pattern-solid` twice on every edge).
+						if (attrs.class !== undefined)
+							attrs.class = [...new Set(attrs.class.split(/\s+/).filter(Boolean))].join(" ");
+						if (node.name === "style") {
+							for (const child of node.children) {
+								if (child.type === "text" || child.type === "cdata") child.value = themeCss(child.value);
+							}
+						}
+						// Mermaid's `click X href "url" "tooltip"` leaves a `title` attribute, which SVG ignores.
+						const tooltip = node.attributes.title;
+						if (tooltip !== undefined && node.name !== "svg") {
+							delete node.attributes.title;
+							node.children.unshift(titleElement(tooltip));
+						}
+						// Links must stay in the tab order (`removeXlink` later turns xlink:href into SVG 2 href).
+						if (node.name === "a" && node.attributes.tabindex === "-1") delete node.attributes.tabindex;
+						if (node.name === "svg" && parent.type === "root") finishRoot(node, options);
+					},
 				},
-			},
-		}),
+			};
+		},
 	};
 }
 
@@ -136,25 +239,25 @@ function finishRoot(svg: XastElement, options: PostprocessOptions): void {
 	}
 }
 
+/**
+ * A lean list, chosen by measuring each preset-default plugin on Mermaid output (docs/benchmarks.md): the preset
+ * took 600-1000 ms per diagram, nearly all in plugins that compute styles against Mermaid's ~100-rule stylesheet
+ * (removeHiddenElems alone ~1 s, removeUnknownsAndDefaults ~185 ms, collapseGroups ~80 ms, convertPathData ~40 ms,
+ * mergePaths ~30 ms) for under 4 KB together; rounding path numbers in our own plugin gets most of convertPathData's
+ * bytes. What is kept costs a few ms and saves bytes.
+ */
 const SVGO_PLUGINS: PluginConfig[] = [
-	{
-		name: "preset-default",
-		params: {
-			overrides: {
-				// Ids are rewritten by prefixIds; SVGO renaming them would break aria-labelledby and page CSS.
-				cleanupIds: false,
-				// Inlining would move the themed rules out of <style>, where the site's variables apply.
-				inlineStyles: false,
-				// Titles and descriptions are the diagram's accessible name and description.
-				removeDesc: false,
-				// Mermaid's class names are what the site's CSS and the <style> block select on.
-				convertShapeToPath: false,
-				// Its SVG 1.1 tables drop SVG 2 `href` and `role`.
-				removeUnknownsAndDefaults: { keepRoleAttr: true, keepAriaAttrs: true },
-			},
-		},
-	},
-	// After the preset: SVG 2 `href`, followed and focusable without the xlink namespace.
+	"removeComments",
+	"removeMetadata",
+	// ~5 KB off Mermaid's stylesheet. It runs after our plugin, so the themed var(--fb-…) colours are what it minifies.
+	"minifyStyles",
+	"cleanupNumericValues",
+	"convertTransform",
+	"moveGroupAttrsToElems",
+	"removeEmptyAttrs",
+	// The <g> that held the dropped markers.
+	"removeEmptyContainers",
+	// SVG 2 `href`, followed and focusable without the xlink namespace.
 	"removeXlink",
 ];
 

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { type BrowserSearch, CHROMIUM_ARGS, searchBrowser } from "./find-browser.ts";
 import { DIAGRAM_FONT_FAMILY, defaultFontCss } from "./font.ts";
+import { CONFIG_COPY_SCRIPT, patchMermaidScript } from "./mermaid-patch.ts";
 
 export interface RenderJob {
 	/** Caller's key for the result; not used in the SVG. */
@@ -26,6 +27,13 @@ export interface RendererOptions {
 	theme?: DiagramTheme;
 	/** Injected for tests; defaults to `searchBrowser()`. */
 	findBrowser?: () => Promise<BrowserSearch>;
+	/**
+	 * Render pages (each its own Chromium renderer process); concurrent `render` calls use different pages.
+	 * Defaults to 1: a page needs a core, and the build's Node process needs one too.
+	 */
+	pages?: number;
+	/** Load Mermaid with the `getConfig` speed patch (see mermaid-patch.ts); default true. Off only to compare. */
+	patchMermaid?: boolean;
 }
 
 export interface MermaidRenderer {
@@ -58,6 +66,9 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
 		theme,
 		// Crisp classic shapes: "neo" draws rough.js paths that are several times larger.
 		look: "classic",
+		// Stadium and rounded shapes are drawn with rough.js even in the classic look; seed 0 means Math.random,
+		// so the same diagram came out different on every render. A fixed seed makes renders reproducible.
+		handDrawnSeed: 1,
 		// HTML labels: Mermaid 12's SVG-text labels double-escape entities (`#quot;` shows as `&quot;`).
 		htmlLabels: true,
 		fontFamily: DIAGRAM_FONT_FAMILY,
@@ -70,6 +81,12 @@ let mermaidScript: Promise<string> | undefined;
 function loadMermaidScript(): Promise<string> {
 	mermaidScript ??= readFile(require.resolve("mermaid/dist/mermaid.min.js"), "utf8");
 	return mermaidScript;
+}
+
+let patchedScript: Promise<string> | undefined;
+function loadPatchedMermaidScript(): Promise<string> {
+	patchedScript ??= loadMermaidScript().then((bundle) => patchMermaidScript(bundle).script);
+	return patchedScript;
 }
 
 function pageHtml(fontCss: string): string {
@@ -119,27 +136,45 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 	const theme = options.theme ?? "base";
 	const fontCss = options.fontCss ?? defaultFontCss();
 	const find = options.findBrowser ?? (() => searchBrowser());
-	let browser: Browser | undefined;
-	let pagePromise: Promise<Page> | undefined;
+	const pageCount = Math.max(1, Math.floor(options.pages ?? 1));
+	const patch = options.patchMermaid ?? true;
+	let browserPromise: Promise<Browser> | undefined;
 	let counter = 0;
-	let queue: Promise<unknown> = Promise.resolve();
+	/** Pages started so far; idle ones wait in `free`, callers without one wait in `waiting`. */
+	let started = 0;
+	const free: Page[] = [];
+	const waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void }[] = [];
 
-	async function startPage(): Promise<Page> {
+	async function startBrowser(): Promise<Browser> {
 		const search = await find();
 		if (!search.found) throw new NoBrowserError(search.tried, search.reasons);
 		const { chromium } = await import("playwright-core");
 		try {
-			browser = await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
+			return await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
 		} catch (error) {
 			const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
 			throw new NoBrowserError(search.tried, [`${search.found.path} (${search.found.source}) did not start: ${why}`]);
 		}
+	}
+
+	function getBrowser(): Promise<Browser> {
+		browserPromise ??= startBrowser().catch((error: unknown) => {
+			browserPromise = undefined;
+			throw error;
+		});
+		return browserPromise;
+	}
+
+	async function startPage(): Promise<Page> {
+		const browser = await getBrowser();
+		// A context per page: separate renderer processes, so pages render in parallel.
 		const context = await browser.newContext({ offline: true, javaScriptEnabled: true });
 		// The page must never reach the network: Mermaid comes from node_modules, fonts from fontCss.
 		await context.route("**/*", (route) => route.abort());
 		const page = await context.newPage();
 		await page.setContent(pageHtml(fontCss));
-		await page.addScriptTag({ content: await loadMermaidScript() });
+		if (patch) await page.addScriptTag({ content: CONFIG_COPY_SCRIPT });
+		await page.addScriptTag({ content: await (patch ? loadPatchedMermaidScript() : loadMermaidScript()) });
 		await page.evaluate(async (config) => {
 			const m = (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid;
 			m.initialize(config);
@@ -148,19 +183,40 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 		return page;
 	}
 
-	function getPage(): Promise<Page> {
-		pagePromise ??= startPage().catch((error: unknown) => {
-			pagePromise = undefined;
-			throw error;
-		});
-		return pagePromise;
+	async function acquire(): Promise<Page> {
+		const idle = free.pop();
+		if (idle) return idle;
+		if (started < pageCount) {
+			started++;
+			try {
+				return await startPage();
+			} catch (error) {
+				started--;
+				// Callers queued behind this start would otherwise wait for a page that never comes.
+				if (started === 0) for (const w of waiting.splice(0)) w.reject(error);
+				throw error;
+			}
+		}
+		return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+	}
+
+	function release(page: Page): void {
+		const next = waiting.shift();
+		if (next) next.resolve(page);
+		else free.push(page);
 	}
 
 	async function renderBatch(jobs: readonly RenderJob[]): Promise<RenderResult[]> {
 		if (jobs.length === 0) return [];
-		const page = await getPage();
-		const pageJobs = jobs.map((job) => ({ key: `fbm${++counter}`, source: job.source }));
-		const results = await page.evaluate(renderInPage, pageJobs);
+		const page = await acquire();
+		let results: PageResult[];
+		try {
+			const pageJobs = jobs.map((job) => ({ key: `fbm${++counter}`, source: job.source }));
+			// The whole batch in one round trip; Mermaid's state is global to the page, so one batch per page at a time.
+			results = await page.evaluate(renderInPage, pageJobs);
+		} finally {
+			release(page);
+		}
 		return results.map((r, i) => {
 			const id = (jobs[i] as RenderJob).id;
 			if ("svg" in r) return { id, svg: r.svg };
@@ -169,17 +225,13 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 	}
 
 	return {
-		render(jobs) {
-			// Serialise batches: one page, one Mermaid instance.
-			const next = queue.then(() => renderBatch(jobs));
-			queue = next.catch(() => undefined);
-			return next;
-		},
+		render: renderBatch,
 		async close() {
-			const b = browser;
-			browser = undefined;
-			pagePromise = undefined;
-			await b?.close();
+			const b = browserPromise;
+			browserPromise = undefined;
+			started = 0;
+			free.length = 0;
+			await (await b?.catch(() => undefined))?.close();
 		},
 	};
 }

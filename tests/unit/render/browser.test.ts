@@ -71,6 +71,40 @@ describe("createMermaidRenderer (real Chromium)", () => {
 		expect(performance.now() - t0).toBeLessThan(5_000);
 	});
 
+	it("renders the same SVG with and without the getConfig speed patch", async () => {
+		const plain = createMermaidRenderer({ patchMermaid: false });
+		try {
+			const [patched] = await renderer.render([{ id: "sales", source: sales }]);
+			const [unpatched] = await plain.render([{ id: "sales", source: sales }]);
+			// Render ids differ per call (fbmN); compare with them normalised.
+			const norm = (svg: string) => svg.replace(/fbm\d+/g, "fbm");
+			expect(norm(svgOf(patched))).toBe(norm(svgOf(unpatched)));
+		} finally {
+			await plain.close();
+		}
+	}, 60_000);
+
+	it("renders concurrent batches on several pages, each result with its own job", async () => {
+		const multi = createMermaidRenderer({ pages: 2 });
+		try {
+			const batches = await Promise.all(
+				[0, 1, 2].map((n) =>
+					multi.render([
+						{ id: `a${n}`, source: `flowchart LR\nA${n}["first ${n}"] --> B${n}` },
+						{ id: `b${n}`, source: `flowchart TD\nC${n}["second ${n}"] --> D${n}` },
+					]),
+				),
+			);
+			for (const [n, batch] of batches.entries()) {
+				expect(batch.map((r) => r.id)).toEqual([`a${n}`, `b${n}`]);
+				expect(svgOf(batch[0])).toContain(`first ${n}`);
+				expect(svgOf(batch[1])).toContain(`second ${n}`);
+			}
+		} finally {
+			await multi.close();
+		}
+	}, 60_000);
+
 	it("keeps click links keyboard-focusable in Chromium", async () => {
 		const { chromium } = await import("playwright-core");
 		const search = await searchBrowser();

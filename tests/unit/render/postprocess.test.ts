@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DIAGRAM_CSS_VARIABLES, postprocessSvg, prefixIds, themeCss } from "../../../src/lib/render/postprocess.ts";
+import {
+	DIAGRAM_CSS_VARIABLES,
+	postprocessSvg,
+	prefixIds,
+	roundNumbers,
+	themeCss,
+	tidyStyle,
+} from "../../../src/lib/render/postprocess.ts";
 
 // Real Mermaid 12 output for tests/fixtures/render/sales.mmd (render id `fbm1`).
 const raw = readFileSync(new URL("../../fixtures/render/sales.mermaid.svg", import.meta.url), "utf8");
@@ -107,5 +114,43 @@ describe("prefixIds", () => {
 		expect(prefixIds(svg, "p")).toMatchInlineSnapshot(
 			`"<svg id="p"><style>#p .a{fill:red}#other{}</style><a href="#step-prospecting"/><use href="#p"/></svg>"`,
 		);
+	});
+});
+
+describe("lean post-processing", () => {
+	it("rounds geometry to 2 decimals and never writes -0", () => {
+		expect(roundNumbers("M180,1591.7333333333333L192.92893218813452,-0.001")).toBe("M180,1591.73L192.93,0");
+		expect(roundNumbers("translate(497.7265625, 47.5)")).toBe("translate(497.73, 47.5)");
+	});
+
+	it("tidies style attributes and leaves ones with quotes or parentheses alone", () => {
+		expect(tidyStyle("display: table-cell; white-space: nowrap;")).toBe("display:table-cell;white-space:nowrap");
+		expect(tidyStyle(";")).toBeUndefined();
+		expect(tidyStyle('font-family: "A;B"; x: 1')).toBe('font-family: "A;B"; x: 1');
+	});
+
+	it("keeps only the arrowhead markers the edges use", () => {
+		const markers = [...out.matchAll(/<marker [^>]*id="([^"]+)"/g)].map((m) => m[1]);
+		expect(markers).toEqual(["fbm1_flowchart-v2-pointEnd"]);
+		expect(out).toContain('marker-end="url(#fbm1_flowchart-v2-pointEnd)"');
+	});
+
+	it("drops Mermaid's repeated classes", () => {
+		expect(out).not.toMatch(/class="[^"]*\b(edge-pattern-solid)\b[^"]*\b\1\b/);
+		expect(out).toContain('class="edge-thickness-normal edge-pattern-solid flowchart-link"');
+	});
+
+	it("minifies the hand-drawn-style shape paths", () => {
+		const longest = Math.max(...[...out.matchAll(/\sd="([^"]*)"/g)].map((m) => (m[1] as string).length));
+		const rawLongest = Math.max(...[...raw.matchAll(/\sd="([^"]*)"/g)].map((m) => (m[1] as string).length));
+		expect(longest).toBeLessThan(rawLongest * 0.6);
+		expect(out).not.toMatch(/\sd="[^"]*\d\.\d{3}/);
+	});
+
+	it("stays fast: well under the old 600 ms per diagram", () => {
+		postprocessSvg(raw);
+		const t0 = performance.now();
+		for (let i = 0; i < 5; i++) postprocessSvg(raw);
+		expect((performance.now() - t0) / 5).toBeLessThan(100);
 	});
 });
