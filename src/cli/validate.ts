@@ -1,6 +1,7 @@
 /**
- * `node src/cli/validate.ts [--root DIR] [--format text|github]`: checks every flowchart and
- * prints all problems. Exit 1 on errors, 2 on bad usage or an unexpected failure.
+ * `node src/cli/validate.ts [--root DIR] [--format text|github]`: runs every content check of the
+ * build (flowcharts, pages, FAQ, onboarding, labels, metrics, reviews) and prints all problems.
+ * Exit 1 on errors (or warnings when strict), 2 on bad usage or an unexpected failure.
  */
 import { runValidate } from "../lib/validate/run.ts";
 
@@ -10,6 +11,7 @@ try {
 		stdout: (line) => process.stdout.write(`${line}\n`),
 		stderr: (line) => process.stderr.write(`${line}\n`),
 		color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+		env: process.env,
 	});
 	process.exitCode = code;
 } catch (error) {

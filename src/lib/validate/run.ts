@@ -2,8 +2,12 @@
  * The `validate` command as a pure function of its arguments and I/O, so tests can run it
  * without spawning a process. Exit codes: 0 clean or warnings only, 1 errors, 2 bad usage or crash.
  */
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { checkContent } from "../check.ts";
+import { defineFlowbookConfig, type FlowbookConfig } from "../config.ts";
 import { type Diagnostic, formatDiagnostic, formatGithubAnnotation } from "../diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "../load/load-flowcharts.ts";
 
@@ -15,9 +19,12 @@ export interface ValidateIO {
 	stderr: (line: string) => void;
 	/** Colour the text format (callers pass `process.stdout.isTTY && !NO_COLOR`). */
 	color?: boolean;
+	/** Environment for the project settings (FLOWBOOK_STRICT, FLOWBOOK_TODAY); default none. */
+	env?: Record<string, string | undefined>;
 }
 
-const USAGE = "usage: validate [--root DIR] [--dir content/flowcharts] [--format text|github]";
+const USAGE =
+	"usage: validate [--root DIR] [--dir content/flowcharts] [--format text|github]   (--dir checks only the flowcharts in DIR)";
 
 export async function runValidate(args: readonly string[], io: ValidateIO): Promise<number> {
 	try {
@@ -50,7 +57,11 @@ export async function runValidate(args: readonly string[], io: ValidateIO): Prom
 		}
 
 		const root = resolve(io.cwd, values.root ?? ".");
-		const { flowcharts, diagnostics } = await loadFlowcharts(root, values.dir);
+		// The whole project exactly as the build checks it; `--dir` checks one folder of flowcharts only.
+		const config = values.dir === undefined ? await projectConfig(root, io.env ?? {}) : undefined;
+		const { flowcharts, diagnostics, failed } = config
+			? await checkContent(root, config)
+			: { ...(await loadFlowcharts(root, values.dir)), failed: false };
 
 		for (const d of diagnostics) {
 			io.stdout(format === "github" ? formatGithubAnnotation(d) : colorize(formatDiagnostic(d), d, io.color === true));
@@ -62,13 +73,21 @@ export async function runValidate(args: readonly string[], io: ValidateIO): Prom
 					flowcharts.map((f) => f.file),
 					diagnostics,
 				),
-			),
+			) + (config?.strict ? " (strict)" : ""),
 		);
-		return diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+		return failed || diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 	} catch (error) {
 		io.stderr(`validate: unexpected failure: ${oneLine(error)}`);
 		return 2;
 	}
+}
+
+/** The project's `flowbook.config.ts` when `root` has one (its `strict`, `reviewEvery`), else the defaults. */
+async function projectConfig(root: string, env: Record<string, string | undefined>): Promise<FlowbookConfig> {
+	const file = join(root, "flowbook.config.ts");
+	if (!existsSync(file)) return defineFlowbookConfig({}, env);
+	const loaded = (await import(pathToFileURL(file).href)) as { default?: FlowbookConfig };
+	return loaded.default ?? defineFlowbookConfig({}, env);
 }
 
 /** Files seen: the valid ones plus those that produced diagnostics (not the folder itself). */
