@@ -36,9 +36,18 @@ describe("fastParseYaml", () => {
 	});
 
 	it.each([
-		["numbers, strings that look like numbers, dates", "a: 1\nb: -2\nc: 1.5\nd: 50%\ne: 2026-09-01\nf: 014\ng: +3\nh: 1.\n"],
-		["quotes, comments and colons", "a: \"x: y # z\" # c\nb: 'it is'\nc: http://x.example/a#b\nd: v # note\ne: # empty\n"],
-		["flow lists and nested blocks", "a: [x, y_1, z-2]\nb: []\nc:\n  - id: s\n    next:\n      - to: t\n        when: \"Yes\"\n  - plain\n"],
+		[
+			"numbers, strings that look like numbers, dates",
+			"a: 1\nb: -2\nc: 1.5\nd: 50%\ne: 2026-09-01\nf: 014\ng: +3\nh: 1.\n",
+		],
+		[
+			"quotes, comments and colons",
+			"a: \"x: y # z\" # c\nb: 'it is'\nc: http://x.example/a#b\nd: v # note\ne: # empty\n",
+		],
+		[
+			"flow lists and nested blocks",
+			'a: [x, y_1, z-2]\nb: []\nc:\n  - id: s\n    next:\n      - to: t\n        when: "Yes"\n  - plain\n',
+		],
 		["null values", "a:\nb: 1\n"],
 	])("agrees on %s", (_name, text) => {
 		expect(agrees(text)).toBe("fast");
@@ -75,13 +84,16 @@ describe("loadFlowchartSource fast path", () => {
 	it("gives the same flowchart as the full path for a clean file", () => {
 		const text = readFileSync("content/flowcharts/b2b.yaml", "utf8");
 		const fast = loadCleanFlowchart("b2b", "content/flowcharts/b2b.yaml", text);
-		expect(fast?.flowchart.data).toStrictEqual(loadFlowchartSource("content/flowcharts/b2b.yaml", `${text}\n# x: [`).flowchart?.data);
+		expect(fast?.flowchart.data).toStrictEqual(
+			loadFlowchartSource("content/flowcharts/b2b.yaml", `${text}\n# x: [`).flowchart?.data,
+		);
 	});
 
 	it("leaves files with warnings or errors to the full path, which locates them", () => {
 		for (const file of yamlFiles("tests/fixtures/flowcharts")) {
 			const result = loadFlowchartSource(file, readFileSync(file, "utf8"));
-			if (result.diagnostics.length > 0) expect(loadCleanFlowchart("x", file, readFileSync(file, "utf8"))).toBeUndefined();
+			if (result.diagnostics.length > 0)
+				expect(loadCleanFlowchart("x", file, readFileSync(file, "utf8"))).toBeUndefined();
 		}
 	});
 });
