@@ -11,6 +11,7 @@ import { mergeRoles } from "../lib/roles.ts";
 import type { Onboarding } from "../lib/schema/onboarding.ts";
 import { fillTemplate } from "../lib/template.ts";
 import { getFlowcharts, getPages } from "./data.ts";
+import { href } from "./urls.ts";
 
 /** Kinds the site has pages for; add a kind here when its route lands (metrics, automations, changelog, reviews). */
 const routes = new Set<OnboardingKind>(["page", "flowchart", "role", "roles", "faq"]);
@@ -61,4 +62,24 @@ export async function getOnboarding(lang: Lang): Promise<SiteOnboarding | undefi
 		fallback: title.fallback || intro.fallback || entries.some((e) => e.whyFallback),
 		file: entry.filePath,
 	};
+}
+
+export interface OnboardingNeighbours {
+	prev?: { label: string; href: string };
+	next?: { label: string; href: string };
+	/** 1-based place of this page on the path, and the number of linked items. */
+	position: number;
+	total: number;
+}
+
+/** Previous and next along the onboarding path, for a page that is on it (by its URL path). */
+export async function onboardingNeighbours(lang: Lang, pathname: string): Promise<OnboardingNeighbours | undefined> {
+	const onboarding = await getOnboarding(lang);
+	if (!onboarding) return undefined;
+	const linked = onboarding.entries
+		.filter((e): e is OnboardingEntry & { path: string } => e.path !== undefined)
+		.map((e) => ({ label: e.title, href: href(lang, e.path) }));
+	const index = linked.findIndex((e) => e.href === pathname);
+	if (index < 0) return undefined;
+	return { prev: linked[index - 1], next: linked[index + 1], position: index + 1, total: linked.length };
 }
