@@ -60,6 +60,15 @@ export function flowchartCharts(fc: SiteFlowchart, report: MetricsReport): Promi
 	return chart;
 }
 
+/**
+ * Chart SVG for inlining: Vega tags inner marks with graphics roles that have no names of their own;
+ * the root is already `role="img"` with a title, and the data table carries the detail.
+ */
+export function inlineChartSvg(svg: string): string {
+	const end = svg.indexOf(">") + 1;
+	return svg.slice(0, end) + svg.slice(end).replace(/\s(?:role|aria-roledescription)="[^"]*"/g, "");
+}
+
 export const chartOrder = ["funnel", "conversionTrend", "timeTrend", "stalled"] as const;
 
 /** Translated column headers of each chart's data table, aligned with `Chart.table.columns`. */
