@@ -3,6 +3,7 @@ import flowbookConfig from "../../flowbook.config.ts";
 import { type Lang, t, type UiKey } from "../i18n/ui.ts";
 import {
 	type CalendarDate,
+	formatDay,
 	parseCadence,
 	type ReviewPage,
 	type ReviewRow,
@@ -16,6 +17,8 @@ const locales: Record<Lang, string> = { en: "en-GB", id: "id-ID" };
 
 /** "4 May 2026" / "4 Mei 2026"; `long` spells the month out. Read in UTC so no timezone moves the day. */
 export function formatReviewDate(lang: Lang, date: CalendarDate, style: "short" | "long" = "short"): string {
+	// English as the core writes it everywhere else ("4 Sep 2026"; en-GB's ICU data says "Sept").
+	if (lang === "en") return formatDay(date, style);
 	return new Intl.DateTimeFormat(locales[lang], {
 		day: "numeric",
 		month: style,
