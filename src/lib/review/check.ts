@@ -52,5 +52,13 @@ export async function reviewDiagnostics(
 			);
 		}),
 	);
-	return overdueDiagnostics(due, { strict: config.strict, locate: (row) => positions.get(row.file) });
+	const diagnostics = overdueDiagnostics(due, { strict: config.strict, locate: (row) => positions.get(row.file) });
+	// `npm run review` takes flowcharts only, so a page's hint says what to do by hand.
+	for (const d of diagnostics) {
+		if (d.file.startsWith("content/pages/") || /\.mdx?$/.test(d.file)) {
+			d.hint =
+				"Review the page with its owner, then add an entry (date, by, summary) to `review.log` in its frontmatter.";
+		}
+	}
+	return diagnostics;
 }

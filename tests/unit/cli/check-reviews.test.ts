@@ -33,7 +33,7 @@ describe("checkContent and overdue reviews", () => {
 			"content/flowcharts/renewal.yaml:162:1 warning: The review of flowchart "Renewal and expansion" is overdue: it was due 23 Jun 2026 (last reviewed 23 Jun 2025, every 1 year).
 			  hint: Run \`npm run review -- renewal\` for the checklist, then add the review to \`review.log\`.
 			content/pages/pricing.mdx:4:1 warning: The review of page "Pricing" is overdue: it was due 5 Apr 2026 (last reviewed 5 Jan 2026, every 3 months).
-			  hint: Run \`npm run review -- pricing\` for the checklist, then add the review to \`review.log\`."
+			  hint: Review the page with its owner, then add an entry (date, by, summary) to \`review.log\` in its frontmatter."
 		`);
 		expect(report.failed).toBe(false);
 	});
