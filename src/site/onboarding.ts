@@ -14,7 +14,17 @@ import { getFlowcharts, getPages } from "./data.ts";
 import { href } from "./urls.ts";
 
 /** Kinds the site has pages for; add a kind here when its route lands (metrics, automations, changelog, reviews). */
-const routes = new Set<OnboardingKind>(["page", "flowchart", "role", "roles", "faq"]);
+const routes = new Set<OnboardingKind>([
+	"page",
+	"flowchart",
+	"role",
+	"roles",
+	"faq",
+	"metrics",
+	"automations",
+	"changelog",
+	"reviews",
+]);
 
 export interface SiteOnboarding {
 	title: string;
