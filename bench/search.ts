@@ -98,7 +98,9 @@ timings.sort((a, b) => a - b);
 const median = timings[Math.floor(timings.length / 2)] ?? 0;
 console.log(`pages indexed: ${summary.pages}`);
 console.log(`index time: ${Math.round(indexMs)} ms`);
-console.log(`index size: ${(index.bytes / 1024).toFixed(0)} KiB in ${index.files} files (whole bundle, loaded in fragments)`);
+console.log(
+	`index size: ${(index.bytes / 1024).toFixed(0)} KiB in ${index.files} files (whole bundle, loaded in fragments)`,
+);
 console.log(
 	`time to first result (cold page, typed query → first result): median ${Math.round(median)} ms, max ${Math.round(timings.at(-1) ?? 0)} ms`,
 );

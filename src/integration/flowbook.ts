@@ -29,7 +29,9 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				);
 				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
 				for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-				process.stderr.write(`flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`);
+				process.stderr.write(
+					`flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`,
+				);
 				if ((report.failed || hasErrors(fences)) && command === "build") {
 					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
 					process.exit(1);

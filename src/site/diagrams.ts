@@ -29,8 +29,13 @@ const batches = new Map<Lang, Promise<Map<string, SiteDiagram>>>();
 
 async function renderLanguage(lang: Lang): Promise<Map<string, SiteDiagram>> {
 	const flowcharts = await getFlowcharts(lang);
+	const started = performance.now();
 	const jobs = flowcharts.map((fc) => ({ id: fc.id, source: compileForSite(fc), idPrefix: `fb-${fc.id}-` }));
 	const results = await renderDiagrams(jobs, { renderer: () => getSharedRenderer() });
+	// Read by `npm run bench` to report what a build spends on diagrams.
+	if (process.env.FLOWBOOK_TIMING) {
+		console.log(`flowbook: diagrams ${lang} ${jobs.length} in ${(performance.now() - started).toFixed(1)} ms`);
+	}
 	const out = new Map<string, SiteDiagram>();
 	for (const [i, result] of results.entries()) {
 		const job = jobs[i];

@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
 import { rm } from "node:fs/promises";
+import { afterAll, describe, expect, it } from "vitest";
 import { astroBuild, fixtureProject } from "./support/fixture-project.ts";
 
 const broken = `# yaml-language-server: $schema=../../public/schemas/flowchart.schema.json
@@ -60,7 +60,8 @@ describe("a build with broken content", () => {
 
 	it("fails on a mermaid fence that does not parse, naming the page and line", async () => {
 		const dir = await fixtureProject({
-			"content/flowcharts/ok.yaml": "title: OK\nroles: {}\nsteps:\n  - { id: a, type: start, label: A, next: b }\n  - { id: b, type: end, label: B }\n",
+			"content/flowcharts/ok.yaml":
+				"title: OK\nroles: {}\nsteps:\n  - { id: a, type: start, label: A, next: b }\n  - { id: b, type: end, label: B }\n",
 			"content/pages/guide.mdx": page,
 		});
 		dirs.push(dir);

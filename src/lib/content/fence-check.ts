@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { fenceDiagnostic } from "../markdown/rehype-mermaid.ts";
 import { mermaidFences } from "../markdown/fences.ts";
+import { fenceDiagnostic } from "../markdown/rehype-mermaid.ts";
 import { renderDiagrams } from "../render/cache.ts";
 import type { MermaidRenderer } from "../render/renderer.ts";
 

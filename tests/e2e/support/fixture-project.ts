@@ -21,7 +21,10 @@ export async function fixtureProject(files: Record<string, string>): Promise<str
 	return dir;
 }
 
-export function astroBuild(dir: string, env: Record<string, string> = {}): { status: number; stdout: string; stderr: string } {
+export function astroBuild(
+	dir: string,
+	env: Record<string, string> = {},
+): { status: number; stdout: string; stderr: string } {
 	const result = spawnSync(process.execPath, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
 		cwd: dir,
 		encoding: "utf8",
