@@ -57,6 +57,22 @@ describe("search (Pagefind, served from the site itself)", () => {
 		);
 	});
 
+	it("narrows results to one flowchart", async () => {
+		const { page } = await watchedPage(browser);
+		await page.goto(`${site.url}`);
+		const all = await search(page, "discount");
+		expect(all.some((h) => h.includes("/flowcharts/b2b/"))).toBe(true);
+		await page.locator("[data-search-flowchart]").selectOption({ label: "Renewal and expansion" });
+		await page.waitForFunction(() => {
+			const links = [...document.querySelectorAll("[data-search-results] a")];
+			return links.length > 0 && links.every((a) => !a.getAttribute("href")?.includes("/flowcharts/b2b/"));
+		});
+		const hrefs = await page
+			.locator("[data-search-results] a")
+			.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+		expect(hrefs.some((h) => h?.includes("/flowcharts/renewal/"))).toBe(true);
+	});
+
 	it("searches in Indonesian on /id/ and opens Indonesian pages", async () => {
 		const { page } = await watchedPage(browser);
 		await page.goto(`${site.url}id/`);
