@@ -75,6 +75,11 @@ describe("flowchart page (b2b, under /sales/)", () => {
 		expect(text).toMatch(/Entry criteria/);
 		expect(text).toMatch(/Done when/);
 		expect(text).toMatch(/Leads to/);
+		// Feedback goes straight from the step to the team's repository, prefilled.
+		const suggest = new URL((await section.locator("[data-suggest-step]").getAttribute("href")) ?? "");
+		expect(suggest.pathname).toMatch(/\/issues\/new$/);
+		expect(suggest.searchParams.get("body")).toContain("/sales/flowcharts/b2b/#step-prospecting");
+		expect(suggest.searchParams.get("body")).toContain("content/flowcharts/b2b.yaml");
 		// RACI table: a row per stage, a column per role.
 		const rows = await page.locator("table.raci tbody tr").count();
 		expect(rows).toBeGreaterThanOrEqual(8);

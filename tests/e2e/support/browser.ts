@@ -25,8 +25,9 @@ export interface Watched {
 /** A page that records console errors and every request leaving 127.0.0.1 (and blocks it). */
 export async function watchedPage(browser: Browser): Promise<Watched> {
 	const context = await browser.newContext();
-	// Generous: CI machines have 2 cores and the build may still be settling.
-	context.setDefaultTimeout(60_000);
+	// Waits fail with Playwright's own message well before the test's 60 s timeout; page loads get longer on 2 cores.
+	context.setDefaultTimeout(15_000);
+	context.setDefaultNavigationTimeout(45_000);
 	const page = await context.newPage();
 	const foreign: string[] = [];
 	const consoleErrors: string[] = [];
