@@ -1,8 +1,9 @@
 /** Content as pages need it: flowcharts in a language, playbook pages, translations. */
 import { type CollectionEntry, getCollection } from "astro:content";
-import { defaultLang, type Lang } from "../i18n/ui.ts";
+import { defaultLang, type Lang, langs } from "../i18n/ui.ts";
 import { type FlowchartLabels, translateFlowchart } from "../lib/i18n/flowchart-labels.ts";
 import type { Flowchart, LoadedFlowchart } from "../lib/schema/flowchart.ts";
+import { langParam } from "./urls.ts";
 
 export interface SiteFlowchart extends LoadedFlowchart {
 	/** The English original; `data` is translated when `lang` is not English. */
@@ -53,4 +54,16 @@ export async function getPages(lang: Lang): Promise<SitePage[]> {
 
 export function repoFileUrl(repoUrl: string, branch: string, file: string, mode: "edit" | "blob" = "edit"): string {
 	return `${repoUrl}/${mode}/${branch}/${file}`;
+}
+
+/** `getStaticPaths` of a page per flowchart per language, with the flowchart as a prop. */
+export async function flowchartPaths(): Promise<
+	{ params: { lang: string | undefined; id: string }; props: { lang: Lang; fc: SiteFlowchart; all: SiteFlowchart[] } }[]
+> {
+	const paths = [];
+	for (const lang of langs) {
+		const all = await getFlowcharts(lang);
+		for (const fc of all) paths.push({ params: { lang: langParam(lang), id: fc.id }, props: { lang, fc, all } });
+	}
+	return paths;
 }

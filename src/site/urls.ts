@@ -1,5 +1,5 @@
 /** Links inside the site: base path and language prefix applied in one place. */
-import { defaultLang, type Lang } from "../i18n/ui.ts";
+import { defaultLang, type Lang, langs } from "../i18n/ui.ts";
 
 const base = import.meta.env.BASE_URL.endsWith("/") ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
@@ -28,3 +28,8 @@ export function langParam(lang: Lang): string | undefined {
 }
 
 export const stepAnchor = (stepId: string) => `step-${stepId}`;
+
+/** `getStaticPaths` of a page that exists once per language. */
+export function languagePaths(): { params: { lang: string | undefined }; props: { lang: Lang } }[] {
+	return langs.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
+}

@@ -1,30 +1,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { launchBrowser, watchedPage } from "./support/browser.ts";
-import { ROOT, serveSite } from "./support/site.ts";
+import { useSite, watchedPage } from "./support/browser.ts";
+import { ROOT } from "./support/site.ts";
 
 const sample = parse(readFileSync(join(ROOT, "content/flowcharts/b2b.yaml"), "utf8")) as {
 	steps: { id: string; label: string; type?: string }[];
 };
 
 describe("flowchart page (b2b, under /sales/)", () => {
-	let browser: Browser;
-	let site: Awaited<ReturnType<typeof serveSite>>;
-	beforeAll(async () => {
-		site = await serveSite();
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await site?.close();
-	});
+	const session = useSite();
 
 	it("shows the diagram as inline SVG with every step label, without console errors or foreign requests", async () => {
-		const { page, foreign, consoleErrors } = await watchedPage(browser);
-		await page.goto(`${site.url}flowcharts/b2b/`);
+		const { page, foreign, consoleErrors } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}flowcharts/b2b/`);
 		const svg = page.locator("figure.diagram svg");
 		await expect(svg.count()).resolves.toBe(1);
 		const text = (await svg.textContent()) ?? "";
@@ -37,8 +27,8 @@ describe("flowchart page (b2b, under /sales/)", () => {
 	});
 
 	it("jumps to a stage's section when its node is clicked", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}flowcharts/b2b/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}flowcharts/b2b/`);
 		await page.locator('figure.diagram svg a[href="#step-negotiation"]').first().click();
 		await page.waitForURL(/#step-negotiation$/);
 		const heading = page.locator("#step-negotiation");
@@ -49,8 +39,8 @@ describe("flowchart page (b2b, under /sales/)", () => {
 	});
 
 	it("reaches a stage link with the keyboard and follows it with Enter", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}flowcharts/b2b/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}flowcharts/b2b/`);
 		let reached = false;
 		for (let i = 0; i < 80 && !reached; i++) {
 			await page.keyboard.press("Tab");
@@ -66,8 +56,8 @@ describe("flowchart page (b2b, under /sales/)", () => {
 	});
 
 	it("shows each step's responsibilities, criteria and next steps in its section", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}flowcharts/b2b/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}flowcharts/b2b/`);
 		const section = page.locator('section[data-step="prospecting"]');
 		const text = (await section.textContent()) ?? "";
 		expect(text).toMatch(/Responsible/);

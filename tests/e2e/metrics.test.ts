@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { launchBrowser, watchedPage } from "./support/browser.ts";
-import { ROOT, serveSite } from "./support/site.ts";
+import { useSite, watchedPage } from "./support/browser.ts";
+import { ROOT } from "./support/site.ts";
 
 const sample = parse(readFileSync(join(ROOT, "content/flowcharts/b2b.yaml"), "utf8")) as {
 	steps: { id: string; label: string; type?: string; automations?: { trigger: string }[] }[];
@@ -12,20 +11,11 @@ const sample = parse(readFileSync(join(ROOT, "content/flowcharts/b2b.yaml"), "ut
 const label = (id: string) => sample.steps.find((s) => s.id === id)?.label ?? id;
 
 describe("metrics from the sample CRM export (b2b)", () => {
-	let browser: Browser;
-	let site: Awaited<ReturnType<typeof serveSite>>;
-	beforeAll(async () => {
-		site = await serveSite();
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await site?.close();
-	});
+	const session = useSite();
 
 	it("annotates the flowchart diagram with conversion and highlights the bottleneck", async () => {
-		const { page, consoleErrors, foreign } = await watchedPage(browser);
-		await page.goto(`${site.url}flowcharts/b2b/`);
+		const { page, consoleErrors, foreign } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}flowcharts/b2b/`);
 		const svg = page.locator("figure.diagram svg");
 		await expect(svg.count()).resolves.toBe(1);
 		await expect(svg.getAttribute("id")).resolves.toMatch(/^fb-b2b-live-/);
@@ -43,8 +33,8 @@ describe("metrics from the sample CRM export (b2b)", () => {
 	});
 
 	it("lists the proposal step as a bottleneck with its reason, linking to the step", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}flowcharts/b2b/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}flowcharts/b2b/`);
 		const item = page.locator('section[data-bottlenecks] li[data-bottleneck="proposal"]');
 		await expect(item.locator("a").first().getAttribute("href")).resolves.toBe("#step-proposal");
 		const text = (await item.textContent()) ?? "";
@@ -54,8 +44,8 @@ describe("metrics from the sample CRM export (b2b)", () => {
 	});
 
 	it("shows headline numbers with formulas and a data table for every chart", async () => {
-		const { page, consoleErrors } = await watchedPage(browser);
-		await page.goto(`${site.url}metrics/b2b/`);
+		const { page, consoleErrors } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}metrics/b2b/`);
 		const winRate = page.locator('[data-metric="win-rate"]');
 		await expect(winRate.locator(".metric-value").textContent()).resolves.toMatch(/^\d+(\.\d)?%$/);
 		await expect(winRate.locator(".formula").textContent()).resolves.toMatch(/won ÷ \(won \+ lost\) = [\d,]+ ÷/);
@@ -86,8 +76,8 @@ describe("metrics from the sample CRM export (b2b)", () => {
 	});
 
 	it("shows the bottleneck list, the per-step table and the grouped data-quality report", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}metrics/b2b/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}metrics/b2b/`);
 		await expect(page.locator('li[data-bottleneck="proposal"] a').first().getAttribute("href")).resolves.toBe(
 			"/sales/flowcharts/b2b/#step-proposal",
 		);
@@ -102,16 +92,16 @@ describe("metrics from the sample CRM export (b2b)", () => {
 	});
 
 	it("shows a note instead of metrics for a flowchart without an export", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}metrics/renewal/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}metrics/renewal/`);
 		await expect(page.locator("[data-metrics-none]").textContent()).resolves.toContain("content/metrics/README.md");
-		await page.goto(`${site.url}flowcharts/renewal/`);
+		await page.goto(`${session.site.url}flowcharts/renewal/`);
 		await expect(page.locator("section[data-bottlenecks]").count()).resolves.toBe(0);
 		await expect(page.locator("figure.diagram svg").getAttribute("id")).resolves.not.toMatch(/live/);
 	});
 
 	it("serves the flowchart and its metrics as JSON", async () => {
-		const response = await fetch(`${site.url}api/flowcharts/b2b.json`);
+		const response = await fetch(`${session.site.url}api/flowcharts/b2b.json`);
 		expect(response.status).toBe(200);
 		const json = (await response.json()) as {
 			id: string;
@@ -122,13 +112,15 @@ describe("metrics from the sample CRM export (b2b)", () => {
 		expect(json.steps.map((s) => s.id)).toEqual(sample.steps.map((s) => s.id));
 		expect(json.metrics?.headline.winRate.formula).toMatch(/won ÷/);
 		expect(json.metrics?.bottlenecks.map((b) => b.step)).toContain("proposal");
-		const renewal = (await (await fetch(`${site.url}api/flowcharts/renewal.json`)).json()) as { metrics: unknown };
+		const renewal = (await (await fetch(`${session.site.url}api/flowcharts/renewal.json`)).json()) as {
+			metrics: unknown;
+		};
 		expect(renewal.metrics).toBeNull();
 	});
 
 	it("lists automations by system and the stages without any", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}automations/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}automations/`);
 		const automated = sample.steps.find((s) => s.automations?.length);
 		const trigger = automated?.automations?.[0]?.trigger ?? "";
 		const row = page.locator(`tr[data-automation-step="b2b/${automated?.id}"]`, { hasText: trigger });
@@ -150,7 +142,7 @@ describe("metrics from the sample CRM export (b2b)", () => {
 			);
 		}
 		// Indonesian page: same rows, translated headings.
-		await page.goto(`${site.url}id/automations/`);
+		await page.goto(`${session.site.url}id/automations/`);
 		await expect(page.locator("h1").textContent()).resolves.toBe("Otomatisasi");
 		await expect(page.locator(`tr[data-automation-step="b2b/${automated?.id}"]`).count()).resolves.toBeGreaterThan(0);
 	});

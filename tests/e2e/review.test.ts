@@ -1,24 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, watchedPage } from "./support/browser.ts";
-import { serveSite } from "./support/site.ts";
+import { describe, expect, it } from "vitest";
+import { useSite, watchedPage } from "./support/browser.ts";
 
 /** The e2e build runs on 27 Nov 2026: renewal (due 23 Jun 2026) is overdue, b2b (due 14 Mar 2027) is not. */
 describe("review governance and changelog (under /sales/)", () => {
-	let browser: Browser;
-	let site: Awaited<ReturnType<typeof serveSite>>;
-	beforeAll(async () => {
-		site = await serveSite();
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await site?.close();
-	});
+	const session = useSite();
 
 	it("shows the overdue badge and review line on the renewal flowchart", async () => {
-		const { page, consoleErrors, foreign } = await watchedPage(browser);
-		await page.goto(`${site.url}flowcharts/renewal/`);
+		const { page, consoleErrors, foreign } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}flowcharts/renewal/`);
 		const line = page.locator(".review-line");
 		await expect(line.getAttribute("data-review-status")).resolves.toBe("overdue");
 		await expect(page.locator("[data-review-badge]").textContent()).resolves.toBe("Review overdue");
@@ -30,37 +19,37 @@ describe("review governance and changelog (under /sales/)", () => {
 	});
 
 	it("shows the review line without a badge on the b2b flowchart", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}flowcharts/b2b/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}flowcharts/b2b/`);
 		await expect(page.locator(".review-line").getAttribute("data-review-status")).resolves.toBe("ok");
 		await expect(page.locator("[data-review-badge]").count()).resolves.toBe(0);
 		await expect(page.locator(".review-line").textContent()).resolves.toMatch(/· next review due 14 Mar 2027/);
 	});
 
 	it("translates the review line on Indonesian pages, dates included", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}id/flowcharts/renewal/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}id/flowcharts/renewal/`);
 		await expect(page.locator("[data-review-badge]").textContent()).resolves.toBe("Tinjauan terlambat");
 		await expect(page.locator(".review-line").textContent()).resolves.toContain(
 			"Terakhir ditinjau 23 Jun 2025 oleh Rizky Pratama (Head of sales) · tinjauan terlambat sejak 23 Jun 2026",
 		);
-		await page.goto(`${site.url}id/pages/overview/`);
+		await page.goto(`${session.site.url}id/pages/overview/`);
 		await expect(page.locator(".review-line").textContent()).resolves.toContain("14 Sep 2027");
 	});
 
 	it("shows the line on a guide that opted in, and not on one that did not", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}pages/overview/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}pages/overview/`);
 		await expect(page.locator(".review-line").textContent()).resolves.toContain(
 			"Last reviewed 14 Sep 2026 by Dewi Lestari (Sales operations) · next review due 14 Sep 2027",
 		);
-		await page.goto(`${site.url}pages/automation/`);
+		await page.goto(`${session.site.url}pages/automation/`);
 		await expect(page.locator(".review-line").count()).resolves.toBe(0);
 	});
 
 	it("lists every reviewed item on the dashboard, renewal first and overdue", async () => {
-		const { page, consoleErrors } = await watchedPage(browser);
-		await page.goto(`${site.url}reviews/`);
+		const { page, consoleErrors } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}reviews/`);
 		const rows = page.locator("table.review-table tbody tr");
 		const ids = await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.reviewId));
 		expect(ids[0]).toBe("renewal");
@@ -76,8 +65,8 @@ describe("review governance and changelog (under /sales/)", () => {
 	});
 
 	it("lists changes and reviews newest first, each with an anchor, and links the Atom feed", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}changelog/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}changelog/`);
 		const entries = await page
 			.locator("article.changelog-entry")
 			.evaluateAll((els) =>
@@ -98,8 +87,8 @@ describe("review governance and changelog (under /sales/)", () => {
 	});
 
 	it("serves a well-formed Atom feed with absolute links", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}changelog/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}changelog/`);
 		const feed = await page.evaluate(async () => {
 			const text = await (await fetch("/sales/changelog.xml")).text();
 			const doc = new DOMParser().parseFromString(text, "application/xml");

@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { launchBrowser, watchedPage } from "./support/browser.ts";
-import { ROOT, serveSite } from "./support/site.ts";
+import { useSite, watchedPage } from "./support/browser.ts";
+import { ROOT } from "./support/site.ts";
 
 const faqEn = parse(readFileSync(join(ROOT, "content/faq/en.yaml"), "utf8")) as {
 	topics: { questions: { id: string; question: string; step?: string }[] }[];
@@ -17,20 +16,11 @@ const questions = faqEn.topics.flatMap((t) => t.questions);
 const totalMinutes = onboarding.items.reduce((sum, i) => sum + i.minutes, 0);
 
 describe("roles, FAQ and onboarding pages (under /sales/)", () => {
-	let browser: Browser;
-	let site: Awaited<ReturnType<typeof serveSite>>;
-	beforeAll(async () => {
-		site = await serveSite();
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await site?.close();
-	});
+	const session = useSite();
 
 	it("onboarding: a read mark persists across a reload and the progress updates live", async () => {
-		const { page, consoleErrors, foreign } = await watchedPage(browser);
-		await page.goto(`${site.url}onboarding/`);
+		const { page, consoleErrors, foreign } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}onboarding/`);
 		const items = page.locator("ol.onboarding-list > li");
 		await expect(items.count()).resolves.toBe(onboarding.items.length);
 		const progress = page.locator("[data-onboarding-progress]");
@@ -60,8 +50,8 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 	});
 
 	it("onboarding: each checkbox has an accessible name", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}onboarding/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}onboarding/`);
 		const names = await page
 			.getByRole("checkbox")
 			.evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ""));
@@ -70,9 +60,9 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 	});
 
 	it("onboarding without JavaScript is a plain ordered list with links and no checkboxes", async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await session.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(`${site.url}onboarding/`);
+		await page.goto(`${session.site.url}onboarding/`);
 		await expect(page.locator("ol.onboarding-list > li").count()).resolves.toBe(onboarding.items.length);
 		await expect(page.getByRole("checkbox").count()).resolves.toBe(0);
 		await expect(page.locator("[data-onboarding-progress]").isVisible()).resolves.toBe(false);
@@ -83,8 +73,8 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 	});
 
 	it("role page: steps grouped by flowchart and letter, and a step link lands on its anchor", async () => {
-		const { page, consoleErrors } = await watchedPage(browser);
-		await page.goto(`${site.url}roles/ae/`);
+		const { page, consoleErrors } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}roles/ae/`);
 		await expect(page.locator("h1").textContent()).resolves.toContain("Account executive");
 		const summary = (await page.locator("[data-role-summary]").textContent()) ?? "";
 		expect(summary).toMatch(/Responsible \d+/);
@@ -110,8 +100,8 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 	});
 
 	it("roles index: a matrix row per role whose cells link to the role page", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}roles/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}roles/`);
 		await expect(page.locator("h1").textContent()).resolves.toBe("What does each role do?");
 		const cell = page.locator('table.role-matrix tr[data-role="ae"] td[data-flowchart="b2b"] a');
 		await expect(cell.textContent()).resolves.toMatch(/R \d+/);
@@ -120,8 +110,8 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 	});
 
 	it("FAQ: every question has an anchor, and a step's section links to its question", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}faq/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}faq/`);
 		for (const q of questions) {
 			await expect(page.locator(`h3#q-${q.id}`).count()).resolves.toBe(1);
 			await expect(page.locator(`a[href="#q-${q.id}"]`).count()).resolves.toBe(1);
@@ -131,7 +121,7 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 		const about = page.locator('[data-question="when-is-a-lead-qualified"] .faq-about a');
 		await expect(about.getAttribute("href")).resolves.toBe("/sales/flowcharts/b2b/#step-qualified");
 
-		await page.goto(`${site.url}flowcharts/b2b/`);
+		await page.goto(`${session.site.url}flowcharts/b2b/`);
 		const link = page.locator(
 			'section[data-step="qualified"] [data-step-questions] a[data-question="when-is-a-lead-qualified"]',
 		);
@@ -142,8 +132,8 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 	});
 
 	it("FAQ: the JSON-LD parses and lists every question", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}faq/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}faq/`);
 		const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
 		expect(scripts).toHaveLength(1);
 		const data = JSON.parse(scripts[0] ?? "") as {
@@ -157,8 +147,8 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 	});
 
 	it("Indonesian FAQ and role pages are in Indonesian with lang=id", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}id/faq/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}id/faq/`);
 		await expect(page.locator("html").getAttribute("lang")).resolves.toBe("id");
 		await expect(page.locator("h1").textContent()).resolves.toBe("Pertanyaan yang sering diajukan");
 		await expect(page.locator("#q-what-is-a-sales-process-flowchart").textContent()).resolves.toContain(
@@ -170,7 +160,7 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 		};
 		expect(ld.inLanguage).toBe("id");
 
-		await page.goto(`${site.url}id/roles/ae/`);
+		await page.goto(`${session.site.url}id/roles/ae/`);
 		await expect(page.locator("html").getAttribute("lang")).resolves.toBe("id");
 		await expect(page.locator("h1").textContent()).resolves.toContain("apa tugas peran ini?");
 		const b2b = page.locator('section.role-flowchart[data-flowchart="b2b"]');
@@ -181,8 +171,8 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 	});
 
 	it("sidebar lists the onboarding path first, then roles and FAQ", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}faq/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}faq/`);
 		const hrefs = await page
 			.locator("#sidebar a")
 			.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))
@@ -193,7 +183,7 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 	it("passes axe-core in light and dark, with the onboarding checkboxes shown", async () => {
 		const violations: string[] = [];
 		for (const scheme of ["light", "dark"] as const) {
-			const context = await browser.newContext({ colorScheme: scheme });
+			const context = await session.browser.newContext({ colorScheme: scheme });
 			const page = await context.newPage();
 			for (const path of [
 				"roles/",
@@ -205,7 +195,7 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 				"id/faq/",
 				"id/onboarding/",
 			]) {
-				await page.goto(`${site.url}${path}`);
+				await page.goto(`${session.site.url}${path}`);
 				if (path.endsWith("onboarding/")) await page.getByRole("checkbox").first().check();
 				const result = await new AxeBuilder({ page }).analyze();
 				for (const v of result.violations)

@@ -1,7 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, watchedPage } from "./support/browser.ts";
-import { serveSite } from "./support/site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useSite, watchedPage } from "./support/browser.ts";
 
 async function search(page: Page, term: string): Promise<string[]> {
 	await page.keyboard.press("/");
@@ -13,20 +12,11 @@ async function search(page: Page, term: string): Promise<string[]> {
 }
 
 describe("search (Pagefind, served from the site itself)", () => {
-	let browser: Browser;
-	let site: Awaited<ReturnType<typeof serveSite>>;
-	beforeAll(async () => {
-		site = await serveSite();
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await site?.close();
-	});
+	const session = useSite();
 
 	it("finds a step by name and opens its section, without leaving 127.0.0.1", async () => {
-		const { page, foreign, consoleErrors } = await watchedPage(browser);
-		await page.goto(`${site.url}pages/overview/`);
+		const { page, foreign, consoleErrors } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}pages/overview/`);
 		const hrefs = await search(page, "Negotiation");
 		expect(hrefs).toContain("/sales/flowcharts/b2b/#step-negotiation");
 		await page.locator('[data-search-results] a[href="/sales/flowcharts/b2b/#step-negotiation"]').click();
@@ -37,8 +27,8 @@ describe("search (Pagefind, served from the site itself)", () => {
 	});
 
 	it("narrows results by kind", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}`);
 		const all = await search(page, "qualified");
 		expect(all.some((h) => h.includes("/faq/#q-"))).toBe(true);
 		await page.locator('input[name="kind"][value="faq"]').check();
@@ -58,8 +48,8 @@ describe("search (Pagefind, served from the site itself)", () => {
 	});
 
 	it("narrows results to one flowchart", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}`);
 		const all = await search(page, "discount");
 		expect(all.some((h) => h.includes("/flowcharts/b2b/"))).toBe(true);
 		await page.locator("[data-search-flowchart]").selectOption({ label: "Renewal and expansion" });
@@ -74,18 +64,18 @@ describe("search (Pagefind, served from the site itself)", () => {
 	});
 
 	it("searches in Indonesian on /id/ and opens Indonesian pages", async () => {
-		const { page } = await watchedPage(browser);
-		await page.goto(`${site.url}id/`);
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}id/`);
 		const hrefs = await search(page, "Negosiasi");
 		expect(hrefs).toContain("/sales/id/flowcharts/b2b/#step-negotiation");
 		expect(hrefs.every((h) => h.startsWith("/sales/id/"))).toBe(true);
 	});
 
 	it("loads no search code until the search is opened", async () => {
-		const { page } = await watchedPage(browser);
+		const { page } = await watchedPage(session.browser);
 		const requested: string[] = [];
 		page.on("request", (r) => requested.push(r.url()));
-		await page.goto(`${site.url}flowcharts/b2b/`);
+		await page.goto(`${session.site.url}flowcharts/b2b/`);
 		await page.waitForLoadState("networkidle");
 		expect(requested.filter((u) => u.includes("/pagefind/"))).toEqual([]);
 		await search(page, "prospect");

@@ -3,7 +3,9 @@
  * browser is ever downloaded; without one these tests fail and say how to fix it.
  */
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { CHROMIUM_ARGS, searchBrowser } from "../../../src/lib/render/find-browser.ts";
+import { serveSite } from "./site.ts";
 
 export async function launchBrowser(): Promise<Browser> {
 	const search = await searchBrowser();
@@ -42,4 +44,26 @@ export async function watchedPage(browser: Browser): Promise<Watched> {
 	});
 	page.on("pageerror", (error) => consoleErrors.push(error.message));
 	return { page, foreign, consoleErrors };
+}
+
+export interface SiteSession {
+	browser: Browser;
+	site: { url: string; close: () => Promise<void> };
+}
+
+/**
+ * Serves the built site and starts Chromium for one test file (closed after it); read the
+ * returned object's fields inside tests, once `beforeAll` has run.
+ */
+export function useSite(): SiteSession {
+	const session = {} as SiteSession;
+	beforeAll(async () => {
+		session.site = await serveSite();
+		session.browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await session.browser?.close();
+		await session.site?.close();
+	});
+	return session;
 }

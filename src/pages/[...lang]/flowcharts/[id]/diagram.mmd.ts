@@ -1,17 +1,8 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { langs } from "../../../../i18n/ui.ts";
-import { getFlowcharts, type SiteFlowchart } from "../../../../site/data.ts";
+import { flowchartPaths, type SiteFlowchart } from "../../../../site/data.ts";
 import { flowchartDiagram } from "../../../../site/diagrams.ts";
-import { langParam } from "../../../../site/urls.ts";
 
-export const getStaticPaths = (async () => {
-	const paths = [];
-	for (const lang of langs) {
-		for (const fc of await getFlowcharts(lang))
-			paths.push({ params: { lang: langParam(lang), id: fc.id }, props: { fc } });
-	}
-	return paths;
-}) satisfies GetStaticPaths;
+export const getStaticPaths = flowchartPaths satisfies GetStaticPaths;
 
 /** The diagram's Mermaid source, for editors and other tools. */
 export const GET: APIRoute<{ fc: SiteFlowchart }> = async ({ props }) => {

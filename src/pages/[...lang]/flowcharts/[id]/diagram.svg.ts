@@ -1,18 +1,9 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { langs } from "../../../../i18n/ui.ts";
-import { getFlowcharts, type SiteFlowchart } from "../../../../site/data.ts";
+import { flowchartPaths, type SiteFlowchart } from "../../../../site/data.ts";
 import { flowchartDiagram } from "../../../../site/diagrams.ts";
 import { standaloneSvg } from "../../../../site/standalone-svg.ts";
-import { langParam } from "../../../../site/urls.ts";
 
-export const getStaticPaths = (async () => {
-	const paths = [];
-	for (const lang of langs) {
-		for (const fc of await getFlowcharts(lang))
-			paths.push({ params: { lang: langParam(lang), id: fc.id }, props: { fc } });
-	}
-	return paths;
-}) satisfies GetStaticPaths;
+export const getStaticPaths = flowchartPaths satisfies GetStaticPaths;
 
 /** The rendered diagram as a standalone SVG file (light colours baked in, since no site CSS is around it). */
 export const GET: APIRoute<{ fc: SiteFlowchart }> = async ({ props }) => {
