@@ -2,6 +2,7 @@
  * The Astro side of Flowbook: checks all content before Astro starts, so a
  * broken flowchart fails the build with located messages and no stack trace.
  */
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { checkContent } from "../lib/check.ts";
@@ -48,6 +49,8 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				logger.info(
 					`search index: ${summary.pages} pages and ${summary.records} steps and questions (${summary.languages.join(", ")})`,
 				);
+				const out = relative(process.cwd(), fileURLToPath(dir)) || ".";
+				logger.info(`the site is in ${out}/: open it with \`npm run preview\`, or copy the folder to any web server`);
 			},
 		},
 	};
