@@ -1,6 +1,9 @@
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { launchBrowser, watchedPage } from "./support/browser.ts";
 import { astroBuild, fixtureProject } from "./support/fixture-project.ts";
+import { serveSite } from "./support/site.ts";
 
 const broken = `# yaml-language-server: $schema=../../public/schemas/flowchart.schema.json
 title: Broken process
@@ -71,5 +74,50 @@ describe("a build with broken content", () => {
 		// The fence opens on line 7; Mermaid reports the end of the broken diagram (line 9).
 		expect(output).toMatch(/content\/pages\/guide\.mdx:9:1 error: mermaid: Parse error on line \d+/);
 		expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+	}, 300_000);
+});
+
+describe("a build without Chromium", () => {
+	const dirs: string[] = [];
+	afterAll(async () => {
+		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+	});
+
+	it("still succeeds, says so once, and leaves the diagrams to the reader's browser with the bundled mermaid", async () => {
+		const dir = await fixtureProject({
+			"content/flowcharts/ok.yaml":
+				"title: OK\nroles: {}\nsteps:\n  - { id: a, type: start, label: Start here, next: b }\n  - { id: b, type: end, label: Done }\n",
+			"content/pages/guide.mdx": "---\ntitle: A guide\n---\n\n```mermaid\nflowchart LR\n  x --> y\n```\n",
+		});
+		dirs.push(dir);
+		// Fresh cache dir (the copy has none), so nothing comes from earlier renders.
+		const { status, stdout, stderr } = astroBuild(dir, { CHROME_PATH: "none", FLOWBOOK_BASE: "/sales/" });
+		expect(status).toBe(0);
+		const output = `${stdout}\n${stderr}`;
+		expect(output.match(/no Chromium found/g)).toHaveLength(1);
+		expect(output).toContain("diagrams will render in the reader's browser");
+		const page = await readFile(join(dir, "dist/flowcharts/ok/index.html"), "utf8");
+		expect(page).toMatch(/<pre class="mermaid"[^>]*>flowchart LR/);
+		expect(page).not.toMatch(/<svg[^>]+aria-roledescription="flowchart"/);
+		// The bundled mermaid, from the site itself: never a CDN.
+		expect(page).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[^"']*mermaid/);
+		const guide = await readFile(join(dir, "dist/pages/guide/index.html"), "utf8");
+		expect(guide).toContain('<pre class="mermaid">');
+
+		// In a real browser the bundled mermaid draws it, with no request leaving 127.0.0.1.
+		const site = await serveSite(join(dir, "dist"));
+		const browser = await launchBrowser();
+		try {
+			const { page, foreign, consoleErrors } = await watchedPage(browser);
+			await page.goto(`${site.url}flowcharts/ok/`);
+			// Mermaid inserts the SVG and then lays out its labels.
+			await page.waitForFunction(() => document.querySelector("pre.mermaid svg")?.textContent?.includes("Start here"));
+			expect(foreign).toEqual([]);
+			// Chromium sometimes also asks the server root for a favicon; the page's own icon link is under the base.
+			expect(consoleErrors.filter((e) => !/:\d+\/favicon\.(svg|ico)\)$/.test(e))).toEqual([]);
+		} finally {
+			await browser.close();
+			await site.close();
+		}
 	}, 300_000);
 });

@@ -7,7 +7,7 @@ import {
 	type MermaidRenderer,
 	mermaidConfig,
 	mermaidVersion,
-	NoBrowserError,
+	type NoBrowserError,
 	type RenderError,
 	type RenderJob,
 } from "./renderer.ts";
@@ -62,11 +62,21 @@ function defaultPrefix(source: string): string {
 	return `fbd${createHash("sha256").update(source).digest("hex").slice(0, 8)}`;
 }
 
-let warnedNoBrowser = false;
+/**
+ * On globalThis, like the shared renderer: Astro bundles pages separately from the integration, so
+ * this module can run twice in one build, and the build must still say it only once.
+ */
+const WARNED = Symbol.for("flowbook.warnedNoBrowser");
+const flags = globalThis as Record<symbol, boolean | undefined>;
+
+/** By name, not `instanceof`: the error may come from the other copy of the renderer module. */
+function isNoBrowserError(error: unknown): error is NoBrowserError {
+	return error instanceof Error && error.name === "NoBrowserError" && Array.isArray((error as NoBrowserError).tried);
+}
 
 /** For tests: allow the once-per-process message again. */
 export function resetNoBrowserWarning(): void {
-	warnedNoBrowser = false;
+	flags[WARNED] = false;
 }
 
 export function noBrowserMessage(tried: readonly string[]): string {
@@ -142,9 +152,9 @@ export async function renderDiagrams(
 				}),
 			);
 		} catch (error) {
-			if (!(error instanceof NoBrowserError)) throw error;
-			if (!warnedNoBrowser) {
-				warnedNoBrowser = true;
+			if (!isNoBrowserError(error)) throw error;
+			if (!flags[WARNED]) {
+				flags[WARNED] = true;
 				log(noBrowserMessage(error.tried));
 			}
 			for (const job of misses) fresh.set(job, { id: job.id, kind: "fallback", fallback: true, source: job.source });

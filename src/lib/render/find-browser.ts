@@ -73,6 +73,8 @@ export async function searchBrowser(deps: Partial<FindBrowserDeps> = {}): Promis
 
 	const fromEnv = env.CHROME_PATH;
 	tried.push("CHROME_PATH");
+	// An explicit opt-out: build without a browser (diagrams are then drawn in the reader's browser).
+	if (fromEnv === "none") return { tried, reasons: ["CHROME_PATH=none turns build-time rendering off"] };
 	if (fromEnv) {
 		if (isExecutable(fromEnv)) return { found: { path: fromEnv, source: "CHROME_PATH" }, tried, reasons };
 		reasons.push(`CHROME_PATH=${fromEnv} is not an executable file`);

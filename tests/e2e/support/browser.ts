@@ -40,7 +40,7 @@ export async function watchedPage(browser: Browser): Promise<Watched> {
 		return route.abort();
 	});
 	page.on("console", (msg) => {
-		if (msg.type() === "error") consoleErrors.push(msg.text());
+		if (msg.type() === "error") consoleErrors.push(`${msg.text()} (${msg.location().url})`);
 	});
 	page.on("pageerror", (error) => consoleErrors.push(error.message));
 	return { page, foreign, consoleErrors };

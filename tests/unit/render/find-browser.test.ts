@@ -24,6 +24,12 @@ describe("searchBrowser", () => {
 		expect(r.reasons[0]).toBe("CHROME_PATH=/nope is not an executable file");
 	});
 
+	it("renders nothing at build time with CHROME_PATH=none, even where a browser exists", async () => {
+		const r = await searchBrowser(deps(["/usr/bin/chromium"], { CHROME_PATH: "none" }, "/tmp/chromium"));
+		expect(r.found).toBeUndefined();
+		expect(r.reasons).toEqual(["CHROME_PATH=none turns build-time rendering off"]);
+	});
+
 	it("tries the known system paths in order", async () => {
 		const r = await searchBrowser(deps(["/usr/bin/google-chrome", "/usr/bin/chromium-browser"]));
 		expect(r.found?.path).toBe("/usr/bin/chromium-browser");
