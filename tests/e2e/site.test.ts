@@ -183,6 +183,19 @@ describe("the built site under /sales/", () => {
 		expect([...reached].sort()).toEqual(["search", "stage", "theme"]);
 	});
 
+	it("prints a flowchart as the diagram and the step sections, without navigation chrome", async () => {
+		const { page } = await watchedPage(browser);
+		await page.goto(`${site.url}flowcharts/b2b/`);
+		await page.emulateMedia({ media: "print" });
+		for (const chrome of [".site-header", ".sidebar", ".toc", ".page-actions", ".breadcrumbs", ".site-footer"]) {
+			await expect(page.locator(chrome).first().isVisible(), chrome).resolves.toBe(false);
+		}
+		await expect(page.locator("figure.diagram svg").isVisible()).resolves.toBe(true);
+		await expect(page.locator("#step-negotiation").isVisible()).resolves.toBe(true);
+		const pdf = await page.pdf({ format: "A4" });
+		expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+	});
+
 	it("serves the site's 404 page, with search, for unknown addresses", async () => {
 		const { page } = await watchedPage(browser);
 		const response = await page.goto(`${site.url}flowcharts/negotation/`);
