@@ -111,6 +111,18 @@ function collect(issue: Issue, prefix: Path, input: unknown, schema: z.core.$Zod
 			return;
 		}
 		case "too_small": {
+			if (issue.origin === "number") {
+				const bound = Number(issue.minimum);
+				const what = issue.inclusive ? `must be at least ${bound}` : `must be more than ${bound}`;
+				out.push({
+					path,
+					target: "value",
+					code: "out-of-range",
+					message: `${where.subject} ${what}, got ${JSON.stringify(value)}`,
+					hint: fieldDoc,
+				});
+				return;
+			}
 			const what = issue.origin === "array" ? listMinimum(Number(issue.minimum), where.field) : "must not be empty";
 			out.push({ path, target: "value", code: "empty-value", message: `${where.subject} ${what}`, hint: fieldDoc });
 			return;
