@@ -19,6 +19,8 @@ export interface RoleFlowchartGroup {
 	title: string;
 	/** How this flowchart describes the role, when it does. */
 	description?: string;
+	/** `en` when the description is shown in English because it has no translation. */
+	descriptionLang?: "en";
 	steps: Record<RaciLetter, RoleStepDetail[]>;
 }
 
@@ -48,6 +50,7 @@ export async function getRoles(lang: Lang): Promise<RolesData> {
 				flowchartId: group.flowchartId,
 				title: group.title,
 				description: role.descriptions.find((d) => d.flowchartId === group.flowchartId)?.text,
+				descriptionLang: fc?.missing.includes(`roles.${role.id}.description`) ? "en" : undefined,
 				steps: { R: detail("R"), A: detail("A"), C: detail("C"), I: detail("I") },
 			};
 		});

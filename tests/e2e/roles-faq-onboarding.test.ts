@@ -165,6 +165,8 @@ describe("roles, FAQ and onboarding pages (under /sales/)", () => {
 		await expect(page.locator("h1").textContent()).resolves.toContain("apa tugas peran ini?");
 		const b2b = page.locator('section.role-flowchart[data-flowchart="b2b"]');
 		await expect(b2b.locator("h2").textContent()).resolves.toBe("Alur penjualan B2B untuk pelanggan baru");
+		// The role's description is translated too, so it is not marked as English.
+		await expect(b2b.locator(".role-description").getAttribute("lang")).resolves.toBeNull();
 		await expect(b2b.locator('div.role-letter[data-letter="R"] h3').textContent()).resolves.toContain("Pelaksana");
 		const link = b2b.locator("li a").first();
 		await expect(link.getAttribute("href")).resolves.toMatch(/^\/sales\/id\/flowcharts\/b2b\/#step-/);

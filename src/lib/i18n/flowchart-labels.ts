@@ -18,14 +18,39 @@ export const StepLabelsSchema = z
 			.record(z.string(), z.string())
 			.optional()
 			.describe("Translated transition conditions, keyed by target step id."),
+		automations: z
+			.array(
+				z
+					.strictObject({
+						trigger: z.string().optional().describe("Translated trigger."),
+						action: z.string().optional().describe("Translated action."),
+					})
+					.describe("Translated text of one automation (the system name stays as it is)."),
+			)
+			.optional()
+			.describe("Translated automations, in the same order as the English ones."),
 	})
 	.describe("Translated text of one step.");
+
+/** A translated role: its name, or its name and description. */
+export const RoleLabelSchema = z.union([
+	z.string().describe("Translated role name."),
+	z
+		.strictObject({
+			name: z.string().optional().describe("Translated role name."),
+			description: z.string().optional().describe("Translated role description."),
+		})
+		.describe("Translated role name and description."),
+]);
 
 export const FlowchartLabelsSchema = z
 	.strictObject({
 		title: z.string().optional().describe("Translated title."),
 		summary: z.string().optional().describe("Translated summary."),
-		roles: z.record(z.string(), z.string()).optional().describe("Translated role names, keyed by role id."),
+		roles: z
+			.record(z.string(), RoleLabelSchema)
+			.optional()
+			.describe("Translated role names (or { name, description }), keyed by role id."),
 		steps: z.record(z.string(), StepLabelsSchema).optional().describe("Translated step text, keyed by step id."),
 	})
 	.describe("Translated text of a flowchart.");
@@ -50,9 +75,20 @@ export function translateFlowchart(fc: Flowchart, labels: FlowchartLabels | unde
 	};
 	const roles: Flowchart["roles"] = {};
 	for (const [id, role] of Object.entries(fc.roles)) {
+		const label = labels?.roles?.[id];
+		const labelName = typeof label === "string" ? label : label?.name;
 		const name = typeof role === "string" ? role : role.name;
-		const translated = pick(name, labels?.roles?.[id], `roles.${id}`) ?? name;
-		roles[id] = typeof role === "string" ? translated : { ...role, name: translated };
+		const translated = pick(name, labelName, `roles.${id}`) ?? name;
+		if (typeof role === "string") {
+			roles[id] = translated;
+			continue;
+		}
+		const description = pick(
+			role.description,
+			typeof label === "string" ? undefined : label?.description,
+			`roles.${id}.description`,
+		);
+		roles[id] = { ...role, name: translated, ...(description === undefined ? {} : { description }) };
 	}
 	const steps: Step[] = fc.steps.map((step) => {
 		const l = labels?.steps?.[step.id];
@@ -68,6 +104,11 @@ export function translateFlowchart(fc: Flowchart, labels: FlowchartLabels | unde
 			tasks: step.tasks?.map((task, i) => pick(task, l?.tasks?.[i], `${p}.tasks.${i}`) ?? task),
 			entry: pick(step.entry, l?.entry, `${p}.entry`),
 			exit: pick(step.exit, l?.exit, `${p}.exit`),
+			automations: step.automations?.map((a, i) => ({
+				...a,
+				trigger: pick(a.trigger, l?.automations?.[i]?.trigger, `${p}.automations.${i}.trigger`) ?? a.trigger,
+				action: pick(a.action, l?.automations?.[i]?.action, `${p}.automations.${i}.action`) ?? a.action,
+			})),
 			next,
 		};
 	});

@@ -61,6 +61,40 @@ describe("translateFlowchart", () => {
 		]);
 	});
 
+	it("translates role descriptions and automations, keeping e-mail and system names", () => {
+		const withDetails = FlowchartSchema.parse({
+			title: "T",
+			roles: { ops: { name: "Sales operations", description: "Keeps the CRM tidy.", email: "ops@example.com" } },
+			steps: [
+				{
+					id: "a",
+					type: "start",
+					label: "A",
+					automations: [{ trigger: "No reply", action: "Send follow-up", system: "CRM" }],
+					next: "b",
+				},
+				{ id: "b", type: "end", label: "B" },
+			],
+		});
+		const { data, missing } = translateFlowchart(
+			withDetails,
+			FlowchartLabelsSchema.parse({
+				roles: { ops: { name: "Operasional penjualan", description: "Menjaga CRM tetap rapi." } },
+				steps: { a: { automations: [{ trigger: "Tidak ada balasan" }] } },
+			}),
+		);
+		expect(data.roles.ops).toEqual({
+			name: "Operasional penjualan",
+			description: "Menjaga CRM tetap rapi.",
+			email: "ops@example.com",
+		});
+		expect(data.steps[0]?.automations).toEqual([
+			{ trigger: "Tidak ada balasan", action: "Send follow-up", system: "CRM" },
+		]);
+		expect(missing).toContain("steps.a.automations.0.action");
+		expect(missing).not.toContain("roles.ops.description");
+	});
+
 	it("falls back to English everywhere without a label file", () => {
 		const { data, missing } = translateFlowchart(english, undefined);
 		expect(data).toEqual(english);
