@@ -146,4 +146,17 @@ describe("metrics from the sample CRM export (b2b)", () => {
 		await expect(page.locator("h1").textContent()).resolves.toBe("Otomatisasi");
 		await expect(page.locator(`tr[data-automation-step="b2b/${automated?.id}"]`).count()).resolves.toBeGreaterThan(0);
 	});
+
+	it("home page: each process shows its review status and where its deals stall", async () => {
+		const { page } = await watchedPage(session.browser);
+		await page.goto(session.site.url);
+		const b2b = page.locator('li.card[data-flowchart="b2b"]');
+		await expect(b2b.locator("[data-stalls] a").first().getAttribute("href")).resolves.toBe(
+			"/sales/flowcharts/b2b/#step-proposal",
+		);
+		await expect(b2b.locator("[data-status]").getAttribute("data-status")).resolves.toBe("ok");
+		const renewal = page.locator('li.card[data-flowchart="renewal"]');
+		await expect(renewal.locator("[data-status]").getAttribute("data-status")).resolves.toBe("overdue");
+		await expect(renewal.locator("[data-stalls]").count()).resolves.toBe(0);
+	});
 });
