@@ -8,7 +8,6 @@ import type { AstroIntegration } from "astro";
 import { checkContent } from "../lib/check.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
 import { checkMermaidFences } from "../lib/content/fence-check.ts";
-import { loadPages } from "../lib/content/pages.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
 import { closeSharedRenderer, getSharedRenderer } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
@@ -22,10 +21,9 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				addWatchFile(new URL("../../flowbook.config.ts", import.meta.url));
 				const report = await checkContent(rootDir, config);
 				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
-				const { pages } = await loadPages(rootDir);
 				const fences = await checkMermaidFences(
 					rootDir,
-					pages.map((p) => p.file),
+					report.pages.map((p) => p.file),
 					() => getSharedRenderer(),
 				);
 				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);

@@ -3,7 +3,7 @@ import type { FlowbookConfig } from "./config.ts";
 import { loadFaqs } from "./content/faq.ts";
 import { checkLabelFiles } from "./content/labels.ts";
 import { loadOnboarding } from "./content/onboarding.ts";
-import { loadPages } from "./content/pages.ts";
+import { loadPages, type PageInfo } from "./content/pages.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "./load/load-flowcharts.ts";
 import { loadMetrics } from "./metrics/index.ts";
@@ -12,6 +12,8 @@ import type { LoadedFlowchart } from "./schema/flowchart.ts";
 
 export interface ContentReport {
 	flowcharts: LoadedFlowchart[];
+	/** Playbook pages whose frontmatter is valid. */
+	pages: PageInfo[];
 	diagnostics: Diagnostic[];
 	/** True when the build cannot be trusted: errors, or warnings in strict mode. */
 	failed: boolean;
@@ -48,7 +50,7 @@ export async function checkContent(
 	const warnings = all.length - errors;
 	const failed = hasErrors(all) || (config.strict && warnings > 0);
 	const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(flowcharts.length, "valid flowchart")}${config.strict ? " (strict)" : ""}`;
-	return { flowcharts, diagnostics: all, failed, summary };
+	return { flowcharts, pages: pages.pages, diagnostics: all, failed, summary };
 }
 
 /**

@@ -3,17 +3,13 @@
  * build and deletes this file, so steps and FAQ questions are found one by one.
  */
 import type { APIRoute } from "astro";
-import flowbookConfig from "../../flowbook.config.ts";
 import { defaultLang, langs, t } from "../i18n/ui.ts";
-import { loadFaqs } from "../lib/content/faq.ts";
-import { loadFlowcharts } from "../lib/load/load-flowcharts.ts";
 import { faqRecords, type SearchRecord, stepRecords } from "../lib/search/records.ts";
 import { getFlowcharts } from "../site/data.ts";
+import { getFaq } from "../site/faq.ts";
 
 export const GET: APIRoute = async () => {
 	const records: SearchRecord[] = [];
-	const { flowcharts: originals } = await loadFlowcharts(process.cwd());
-	const { faqs } = await loadFaqs(process.cwd(), originals);
 	for (const lang of langs) {
 		const prefix = lang === defaultLang ? "/" : `/${lang}/`;
 		const flowcharts = await getFlowcharts(lang);
@@ -24,11 +20,11 @@ export const GET: APIRoute = async () => {
 			end: t(lang, "fc.type.end"),
 		};
 		for (const fc of flowcharts) records.push(...stepRecords(fc, lang, prefix, { types }));
-		const faq = faqs.find((f) => f.lang === lang) ?? faqs.find((f) => f.lang === defaultLang);
+		const faq = await getFaq(lang);
 		const titles = Object.fromEntries(flowcharts.map((fc) => [fc.id, fc.data.title]));
 		if (faq) records.push(...faqRecords(faq.faq, lang, prefix, titles));
 	}
-	return new Response(JSON.stringify({ base: flowbookConfig.base, records }), {
+	return new Response(JSON.stringify({ records }), {
 		headers: { "Content-Type": "application/json" },
 	});
 };

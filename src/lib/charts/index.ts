@@ -156,6 +156,26 @@ function trendSteps(m: FlowchartMetrics) {
 	});
 }
 
+/** One line per stage across the periods: the shape both trend charts share. */
+function trendSpec(
+	m: FlowchartMetrics,
+	stageLabels: string[],
+	values: Record<string, unknown>[],
+	y: Record<string, unknown>,
+): TopLevelSpec {
+	return {
+		width,
+		height: 240,
+		data: { values },
+		mark: { type: "line", point: true },
+		encoding: {
+			x: { field: "period", type: "ordinal", title: null, sort: m.periods, axis: { labelAngle: 0 } },
+			y,
+			color: { field: "step", type: "nominal", title: "Stage", sort: stageLabels },
+		},
+	} as TopLevelSpec;
+}
+
 /** Conversion per period per stage, one line per stage. */
 export async function conversionTrendChart(m: FlowchartMetrics): Promise<Chart> {
 	const steps = trendSteps(m);
@@ -170,23 +190,18 @@ export async function conversionTrendChart(m: FlowchartMetrics): Promise<Chart> 
 	);
 	const title = `Conversion to the next step per ${m.periodKind}`;
 	const description = `Share of deals entering each stage that moved on, per ${m.periodKind}, for ${steps.length} stages from ${m.periods[0] ?? "-"} to ${m.periods.at(-1) ?? "-"}.`;
-	const spec: TopLevelSpec = {
-		width,
-		height: 240,
-		data: { values: data.filter((d) => d.conversion !== null) },
-		mark: { type: "line", point: true },
-		encoding: {
-			x: { field: "period", type: "ordinal", title: null, sort: m.periods, axis: { labelAngle: 0 } },
-			y: {
-				field: "conversion",
-				type: "quantitative",
-				title: "Conversion",
-				axis: { format: ".0%" },
-				scale: { domain: [0, 1] },
-			},
-			color: { field: "step", type: "nominal", title: "Stage", sort: steps.map((s) => s.label) },
+	const spec = trendSpec(
+		m,
+		steps.map((s) => s.label),
+		data.filter((d) => d.conversion !== null),
+		{
+			field: "conversion",
+			type: "quantitative",
+			title: "Conversion",
+			axis: { format: ".0%" },
+			scale: { domain: [0, 1] },
 		},
-	};
+	);
 	return {
 		svg: await renderSvg(spec, title, description),
 		title,
@@ -218,17 +233,12 @@ export async function timeTrendChart(m: FlowchartMetrics): Promise<Chart> {
 	);
 	const title = `Median days in stage per ${m.periodKind}`;
 	const description = `Median days from entering each stage to the next step, per ${m.periodKind}, for ${steps.length} stages.`;
-	const spec: TopLevelSpec = {
-		width,
-		height: 240,
-		data: { values: data.filter((d) => d.median !== null) },
-		mark: { type: "line", point: true },
-		encoding: {
-			x: { field: "period", type: "ordinal", title: null, sort: m.periods, axis: { labelAngle: 0 } },
-			y: { field: "median", type: "quantitative", title: "Median days" },
-			color: { field: "step", type: "nominal", title: "Stage", sort: steps.map((s) => s.label) },
-		},
-	};
+	const spec = trendSpec(
+		m,
+		steps.map((s) => s.label),
+		data.filter((d) => d.median !== null),
+		{ field: "median", type: "quantitative", title: "Median days" },
+	);
 	return {
 		svg: await renderSvg(spec, title, description),
 		title,

@@ -29,8 +29,9 @@
  * `storeFromEvents` (events.ts, build a store from plain events).
  * Formulas and policies: content/metrics/README.md and the comments in compute.ts and ingest.ts.
  */
-import { access, readFile } from "node:fs/promises";
+import { access, readdir, readFile, stat } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { processShared } from "../process-shared.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
 import { type Bottleneck, type DiagramAnnotations, diagramAnnotations, findBottlenecks } from "./bottlenecks.ts";
 import { computeMetrics, type FlowchartMetrics } from "./compute.ts";
@@ -96,7 +97,41 @@ export function exportDateMs(mapping: Mapping): number | undefined {
 }
 
 /** Reads `mapping.yaml` and every CSV in the flowchart's metrics folder and computes everything. */
+/**
+ * The content check and the pages of one build both need each export; ingesting it twice would
+ * double the build's slowest step. Results are kept per process (`processShared`) and keyed by the options and
+ * the folder's file sizes and times, so an edited export in `astro dev` is read again.
+ */
+const cache = processShared("metricsCache", () => new Map<string, Promise<MetricsLoad>>());
+
+async function folderSignature(dir: string): Promise<string> {
+	try {
+		const names = (await readdir(dir)).sort();
+		const stats = await Promise.all(names.map(async (n) => [n, await stat(`${dir}/${n}`)] as const));
+		return stats.map(([n, st]) => `${n}:${st.size}:${st.mtimeMs}`).join("|");
+	} catch {
+		return "missing";
+	}
+}
+
 export async function loadMetrics(options: LoadMetricsOptions): Promise<MetricsLoad> {
+	const folder = options.folder ?? `content/metrics/${options.id}`;
+	const key = JSON.stringify([
+		options.root,
+		folder,
+		options.minSample,
+		options.flowchart,
+		await folderSignature(`${options.root}/${folder}`),
+	]);
+	let load = cache.get(key);
+	if (!load) {
+		load = readMetrics(options);
+		cache.set(key, load);
+	}
+	return load;
+}
+
+async function readMetrics(options: LoadMetricsOptions): Promise<MetricsLoad> {
 	const folder = options.folder ?? `content/metrics/${options.id}`;
 	const dir = `${options.root}/${folder}`;
 	const howTo = `To show metrics, put your CRM's deal stage-history export (CSV) and a mapping.yaml in ${folder}/ (see content/metrics/README.md).`;

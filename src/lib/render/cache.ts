@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { processShared } from "../process-shared.ts";
 import { DIAGRAM_FONT_FAMILY } from "./font.ts";
 import { POSTPROCESS_VERSION, postprocessSvg, prefixIds } from "./postprocess.ts";
 import {
@@ -62,12 +63,8 @@ function defaultPrefix(source: string): string {
 	return `fbd${createHash("sha256").update(source).digest("hex").slice(0, 8)}`;
 }
 
-/**
- * On globalThis, like the shared renderer: Astro bundles pages separately from the integration, so
- * this module can run twice in one build, and the build must still say it only once.
- */
-const WARNED = Symbol.for("flowbook.warnedNoBrowser");
-const flags = globalThis as Record<symbol, boolean | undefined>;
+/** Shared by both copies of this module in a build, so the build says it only once. */
+const noBrowser = processShared("noBrowserWarning", () => ({ warned: false }));
 
 /** By name, not `instanceof`: the error may come from the other copy of the renderer module. */
 function isNoBrowserError(error: unknown): error is NoBrowserError {
@@ -76,7 +73,7 @@ function isNoBrowserError(error: unknown): error is NoBrowserError {
 
 /** For tests: allow the once-per-process message again. */
 export function resetNoBrowserWarning(): void {
-	flags[WARNED] = false;
+	noBrowser.warned = false;
 }
 
 export function noBrowserMessage(tried: readonly string[]): string {
@@ -153,8 +150,8 @@ export async function renderDiagrams(
 			);
 		} catch (error) {
 			if (!isNoBrowserError(error)) throw error;
-			if (!flags[WARNED]) {
-				flags[WARNED] = true;
+			if (!noBrowser.warned) {
+				noBrowser.warned = true;
 				log(noBrowserMessage(error.tried));
 			}
 			for (const job of misses) fresh.set(job, { id: job.id, kind: "fallback", fallback: true, source: job.source });

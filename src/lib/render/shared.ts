@@ -1,20 +1,15 @@
+import { processShared } from "../process-shared.ts";
 import { createMermaidRenderer, type MermaidRenderer, type RendererOptions } from "./renderer.ts";
 
 /** Idle time after which the shared browser closes, so `astro build` and scripts can exit. */
 export const SHARED_IDLE_MS = 15_000;
 
-/**
- * Kept on globalThis: Astro bundles pages separately from the integration, so this module can be
- * loaded twice in one build, and both copies must see the same browser.
- */
 interface SharedState {
 	renderer?: MermaidRenderer;
 	idleTimer?: ReturnType<typeof setTimeout>;
 }
-const KEY = Symbol.for("flowbook.sharedRenderer");
-const registry = globalThis as Record<symbol, SharedState | undefined>;
-const state: SharedState = registry[KEY] ?? {};
-registry[KEY] = state;
+/** Both copies of this module in a build (integration and pages) must see the same browser. */
+const state = processShared<SharedState>("sharedRenderer", () => ({}));
 
 function armIdleTimer(): void {
 	if (state.idleTimer) clearTimeout(state.idleTimer);
