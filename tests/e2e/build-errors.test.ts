@@ -1,8 +1,8 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { launchBrowser, watchedPage } from "./support/browser.ts";
-import { astroBuild, fixtureProject } from "./support/fixture-project.ts";
+import { useSite, watchedPage } from "./support/browser.ts";
+import { astroBuild, BUILD_TIMEOUT, fixtureProject } from "./support/fixture-project.ts";
 import { serveSite } from "./support/site.ts";
 
 const broken = `# yaml-language-server: $schema=../../public/schemas/flowchart.schema.json
@@ -46,78 +46,91 @@ describe("a build with broken content", () => {
 		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 	});
 
-	it("stops with every located error at once, hints, exit code 1 and no stack trace", async () => {
-		const dir = await fixtureProject({ "content/flowcharts/broken.yaml": broken });
-		dirs.push(dir);
-		const { status, stderr } = astroBuild(dir);
-		expect(status).toBe(1);
-		expect(stderr).toContain(
-			'content/flowcharts/broken.yaml:13:11 error: step "prospecting": next → unknown step "qualifed" (did you mean "qualified"?)',
-		);
-		expect(stderr).toMatch(/content\/flowcharts\/broken\.yaml:12:18 error: .*unknown role "ea"/);
-		expect(stderr).toMatch(/broken\.yaml:\d+:\d+ error: .*decision/);
-		expect(stderr).toContain("  hint: ");
-		expect(stderr).toContain("the build stopped because the content has errors");
-		expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-	}, 300_000);
+	it(
+		"stops with every located error at once, hints, exit code 1 and no stack trace",
+		async () => {
+			const dir = await fixtureProject({ "content/flowcharts/broken.yaml": broken });
+			dirs.push(dir);
+			const { status, stderr } = astroBuild(dir);
+			expect(status).toBe(1);
+			expect(stderr).toContain(
+				'content/flowcharts/broken.yaml:13:11 error: step "prospecting": next → unknown step "qualifed" (did you mean "qualified"?)',
+			);
+			expect(stderr).toMatch(/content\/flowcharts\/broken\.yaml:12:18 error: .*unknown role "ea"/);
+			expect(stderr).toMatch(/broken\.yaml:\d+:\d+ error: .*decision/);
+			expect(stderr).toContain("  hint: ");
+			expect(stderr).toContain("the build stopped because the content has errors");
+			expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+		},
+		BUILD_TIMEOUT + 60_000,
+	);
 
-	it("fails on a mermaid fence that does not parse, naming the page and line", async () => {
-		const dir = await fixtureProject({
-			"content/flowcharts/ok.yaml":
-				"title: OK\nroles: {}\nsteps:\n  - { id: a, type: start, label: A, next: b }\n  - { id: b, type: end, label: B }\n",
-			"content/pages/guide.mdx": page,
-		});
-		dirs.push(dir);
-		const { status, stdout, stderr } = astroBuild(dir);
-		expect(status).toBe(1);
-		const output = `${stdout}\n${stderr}`;
-		// The fence opens on line 7; Mermaid reports the end of the broken diagram (line 9).
-		expect(output).toMatch(/content\/pages\/guide\.mdx:9:1 error: mermaid: Parse error on line \d+/);
-		expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-	}, 300_000);
+	it(
+		"fails on a mermaid fence that does not parse, naming the page and line",
+		async () => {
+			const dir = await fixtureProject({
+				"content/flowcharts/ok.yaml":
+					"title: OK\nroles: {}\nsteps:\n  - { id: a, type: start, label: A, next: b }\n  - { id: b, type: end, label: B }\n",
+				"content/pages/guide.mdx": page,
+			});
+			dirs.push(dir);
+			const { status, stdout, stderr } = astroBuild(dir);
+			expect(status).toBe(1);
+			const output = `${stdout}\n${stderr}`;
+			// The fence opens on line 7; Mermaid reports the end of the broken diagram (line 9).
+			expect(output).toMatch(/content\/pages\/guide\.mdx:9:1 error: mermaid: Parse error on line \d+/);
+			expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+		},
+		BUILD_TIMEOUT + 60_000,
+	);
 });
 
 describe("a build without Chromium", () => {
+	const session = useSite();
 	const dirs: string[] = [];
 	afterAll(async () => {
 		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 	});
 
-	it("still succeeds, says so once, and leaves the diagrams to the reader's browser with the bundled mermaid", async () => {
-		const dir = await fixtureProject({
-			"content/flowcharts/ok.yaml":
-				"title: OK\nroles: {}\nsteps:\n  - { id: a, type: start, label: Start here, next: b }\n  - { id: b, type: end, label: Done }\n",
-			"content/pages/guide.mdx": "---\ntitle: A guide\n---\n\n```mermaid\nflowchart LR\n  x --> y\n```\n",
-		});
-		dirs.push(dir);
-		// Fresh cache dir (the copy has none), so nothing comes from earlier renders.
-		const { status, stdout, stderr } = astroBuild(dir, { CHROME_PATH: "none", FLOWBOOK_BASE: "/sales/" });
-		expect(status).toBe(0);
-		const output = `${stdout}\n${stderr}`;
-		expect(output.match(/no Chromium found/g)).toHaveLength(1);
-		expect(output).toContain("diagrams will render in the reader's browser");
-		const page = await readFile(join(dir, "dist/flowcharts/ok/index.html"), "utf8");
-		expect(page).toMatch(/<pre class="mermaid"[^>]*>flowchart LR/);
-		expect(page).not.toMatch(/<svg[^>]+aria-roledescription="flowchart"/);
-		// The bundled mermaid, from the site itself: never a CDN.
-		expect(page).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[^"']*mermaid/);
-		const guide = await readFile(join(dir, "dist/pages/guide/index.html"), "utf8");
-		expect(guide).toContain('<pre class="mermaid">');
+	it(
+		"still succeeds, says so once, and leaves the diagrams to the reader's browser with the bundled mermaid",
+		async () => {
+			const dir = await fixtureProject({
+				"content/flowcharts/ok.yaml":
+					"title: OK\nroles: {}\nsteps:\n  - { id: a, type: start, label: Start here, next: b }\n  - { id: b, type: end, label: Done }\n",
+				"content/pages/guide.mdx": "---\ntitle: A guide\n---\n\n```mermaid\nflowchart LR\n  x --> y\n```\n",
+			});
+			dirs.push(dir);
+			// Fresh cache dir (the copy has none), so nothing comes from earlier renders.
+			const { status, stdout, stderr } = astroBuild(dir, { CHROME_PATH: "none", FLOWBOOK_BASE: "/sales/" });
+			expect(status).toBe(0);
+			const output = `${stdout}\n${stderr}`;
+			expect(output.match(/no Chromium found/g)).toHaveLength(1);
+			expect(output).toContain("diagrams will render in the reader's browser");
+			const page = await readFile(join(dir, "dist/flowcharts/ok/index.html"), "utf8");
+			expect(page).toMatch(/<pre class="mermaid"[^>]*>flowchart LR/);
+			expect(page).not.toMatch(/<svg[^>]+aria-roledescription="flowchart"/);
+			// The bundled mermaid, from the site itself: never a CDN.
+			expect(page).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[^"']*mermaid/);
+			const guide = await readFile(join(dir, "dist/pages/guide/index.html"), "utf8");
+			expect(guide).toContain('<pre class="mermaid">');
 
-		// In a real browser the bundled mermaid draws it, with no request leaving 127.0.0.1.
-		const site = await serveSite(join(dir, "dist"));
-		const browser = await launchBrowser();
-		try {
-			const { page, foreign, consoleErrors } = await watchedPage(browser);
-			await page.goto(`${site.url}flowcharts/ok/`);
-			// Mermaid inserts the SVG and then lays out its labels.
-			await page.waitForFunction(() => document.querySelector("pre.mermaid svg")?.textContent?.includes("Start here"));
-			expect(foreign).toEqual([]);
-			// Chromium sometimes also asks the server root for a favicon; the page's own icon link is under the base.
-			expect(consoleErrors.filter((e) => !/:\d+\/favicon\.(svg|ico)\)$/.test(e))).toEqual([]);
-		} finally {
-			await browser.close();
-			await site.close();
-		}
-	}, 300_000);
+			// In a real browser the bundled mermaid draws it, with no request leaving 127.0.0.1.
+			const site = await serveSite(join(dir, "dist"));
+			try {
+				const { page, foreign, consoleErrors } = await watchedPage(session.browser);
+				await page.goto(`${site.url}flowcharts/ok/`);
+				// Mermaid inserts the SVG and then lays out its labels.
+				await page.waitForFunction(() =>
+					document.querySelector("pre.mermaid svg")?.textContent?.includes("Start here"),
+				);
+				expect(foreign).toEqual([]);
+				// Chromium sometimes also asks the server root for a favicon; the page's own icon link is under the base.
+				expect(consoleErrors.filter((e) => !/:\d+\/favicon\.(svg|ico)\)$/.test(e))).toEqual([]);
+			} finally {
+				await site.close();
+			}
+		},
+		BUILD_TIMEOUT + 60_000,
+	);
 });

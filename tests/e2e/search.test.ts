@@ -7,7 +7,7 @@ async function search(page: Page, term: string): Promise<string[]> {
 	const input = page.locator("[data-search-input]");
 	await input.waitFor({ state: "visible" });
 	await input.fill(term);
-	await page.locator("[data-search-results] li").first().waitFor({ timeout: 10_000 });
+	await page.locator("[data-search-results] li").first().waitFor();
 	return page.locator("[data-search-results] a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
 }
 

@@ -21,6 +21,9 @@ export async function fixtureProject(files: Record<string, string>): Promise<str
 	return dir;
 }
 
+/** Longest a fixture build may take on a loaded 2-core machine; tests building one allow a minute more. */
+export const BUILD_TIMEOUT = 420_000;
+
 export function astroBuild(
 	dir: string,
 	env: Record<string, string> = {},
@@ -29,7 +32,11 @@ export function astroBuild(
 		cwd: dir,
 		encoding: "utf8",
 		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
-		timeout: 300_000,
+		timeout: BUILD_TIMEOUT,
 	});
+	if (result.error) {
+		// A build killed at the limit would otherwise read as a wrong exit code.
+		throw new Error(`astro build in ${dir} did not finish: ${result.error.message}`);
+	}
 	return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

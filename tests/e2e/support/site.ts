@@ -3,10 +3,10 @@
  * 127.0.0.1 like an intranet web server would (404s get the site's 404 page).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import sirv from "sirv";
 
 export const BASE = "/sales/";
@@ -55,4 +55,18 @@ export async function serveSite(dir = OUT_DIR): Promise<{ url: string; close: ()
 		url: `http://127.0.0.1:${port}${BASE}`,
 		close: () => new Promise<void>((done) => server.close(() => done())),
 	};
+}
+
+/**
+ * Every HTML page in a built site, as paths under the base: `""` (home), `"id/roles/"`, `"404.html"`.
+ * Read from the folder itself, so a page no link leads to is still listed.
+ */
+export function builtPages(dir = OUT_DIR): string[] {
+	return readdirSync(dir, { recursive: true, encoding: "utf8" })
+		.filter((file) => file.endsWith(".html"))
+		.map((file) => file.split(sep).join("/"))
+		.map((file) =>
+			file === "index.html" ? "" : file.endsWith("/index.html") ? file.slice(0, -"index.html".length) : file,
+		)
+		.sort();
 }
