@@ -456,6 +456,22 @@ const compiled = (compileRuns[0] as { compiled: Compiled[] }).compiled;
 const compileOnly = best(compileRuns.map((r) => r.compileOnly));
 log(`  median ${ms(compile.median)}, p95 ${ms(compile.p95)} per flowchart`);
 
+// A YAML alias bomb must be rejected at the alias limit, not expanded (tests/unit/load/parse-yaml.test.ts checks the message).
+const aliasBombPath = "tests/fixtures/flowcharts/alias-bomb.yaml";
+const aliasBombText = readFileSync(join(ROOT, aliasBombPath), "utf8");
+const aliasBomb = best(
+	Array.from({ length: RUNS }, () => {
+		const samples: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const t0 = performance.now();
+			loadFlowchartSource(aliasBombPath, aliasBombText);
+			samples.push(performance.now() - t0);
+		}
+		return stats(samples);
+	}),
+);
+log(`  alias bomb rejected in ${ms(aliasBomb.median)} (median of 5)`);
+
 log("Rendering (Chromium) …");
 const renders: RenderNumbers[] = [];
 for (let r = 0; r < RUNS; r++) renders.push(await measureRender(compiled, 1));
@@ -496,6 +512,12 @@ const rows: string[][] = [
 		pass(compile.p95 < 5),
 	],
 	["… of which Mermaid compilation", `median ${ms(compileOnly.median)}, p95 ${ms(compileOnly.p95)}`, "", ""],
+	[
+		"YAML alias bomb rejected (`alias-bomb.yaml`)",
+		`median ${ms(aliasBomb.median)}`,
+		"< 1 s",
+		pass(aliasBomb.median < 1000),
+	],
 	["Browser start + first render", ms(bestStart), "", ""],
 	[
 		"SVG render + post-process, warm, one diagram per call (latency)",
