@@ -25,7 +25,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** `today` and `reviewEvery` default to the build date (FLOWBOOK_TODAY) and six months. */
 export async function checkContent(
 	rootDir: string,
-	config: Pick<FlowbookConfig, "strict"> & Partial<Pick<FlowbookConfig, "today" | "reviewEvery">>,
+	config: Pick<FlowbookConfig, "strict"> & Partial<Pick<FlowbookConfig, "today" | "reviewEvery" | "problems">>,
 ): Promise<ContentReport> {
 	const { flowcharts, diagnostics } = await loadFlowcharts(rootDir);
 	const pages = await loadPages(rootDir);
@@ -38,6 +38,7 @@ export async function checkContent(
 	const reviews = await reviewDiagnostics(rootDir, flowcharts, pages.pages, config);
 	const metrics = await checkMetrics(rootDir, flowcharts);
 	const all = sortDiagnostics([
+		...(config.problems ?? []),
 		...diagnostics,
 		...pages.diagnostics,
 		...faqs.diagnostics,
