@@ -9,6 +9,7 @@ import { loadFlowcharts } from "./load/load-flowcharts.ts";
 import { loadMetrics } from "./metrics/index.ts";
 import { reviewDiagnostics } from "./review/check.ts";
 import type { LoadedFlowchart } from "./schema/flowchart.ts";
+import { checkRoleNames } from "./validate/role-names.ts";
 
 export interface ContentReport {
 	flowcharts: LoadedFlowchart[];
@@ -37,6 +38,7 @@ export async function checkContent(
 	const labels = await checkLabelFiles(rootDir, flowcharts);
 	const reviews = await reviewDiagnostics(rootDir, flowcharts, pages.pages, config);
 	const metrics = await checkMetrics(rootDir, flowcharts);
+	const roleNames = await checkRoleNames(rootDir, flowcharts);
 	const all = sortDiagnostics([
 		...(config.problems ?? []),
 		...diagnostics,
@@ -46,6 +48,7 @@ export async function checkContent(
 		...labels,
 		...reviews,
 		...metrics,
+		...roleNames,
 	]);
 	const errors = all.filter((d) => d.severity === "error").length;
 	const warnings = all.length - errors;

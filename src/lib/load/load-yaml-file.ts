@@ -9,6 +9,8 @@ import { type Locator, parseYaml } from "./parse-yaml.ts";
 
 export interface YamlFileResult<T> {
 	data?: T;
+	/** The parsed YAML before the schema, when it could be read: checks of what did parse use it. */
+	value?: unknown;
 	locate: Locator;
 	diagnostics: Diagnostic[];
 }
@@ -46,7 +48,7 @@ export function loadYamlSource<S extends z.ZodType>(
 				code: issue.code,
 			});
 		}
-		return { locate: parsed.locate, diagnostics };
+		return { value: parsed.value, locate: parsed.locate, diagnostics };
 	}
-	return { data: result.data, locate: parsed.locate, diagnostics };
+	return { data: result.data, value: parsed.value, locate: parsed.locate, diagnostics };
 }
