@@ -3,6 +3,7 @@ import type { FlowbookConfig } from "./config.ts";
 import { loadFaqs } from "./content/faq.ts";
 import { checkLabelFiles } from "./content/labels.ts";
 import { loadOnboarding } from "./content/onboarding.ts";
+import { checkPageBodies } from "./content/page-bodies.ts";
 import { loadPages, type PageInfo } from "./content/pages.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "./load/load-flowcharts.ts";
@@ -30,6 +31,10 @@ export async function checkContent(
 ): Promise<ContentReport> {
 	const { flowcharts, diagnostics } = await loadFlowcharts(rootDir);
 	const pages = await loadPages(rootDir);
+	const bodies = await checkPageBodies(
+		rootDir,
+		pages.pages.map((p) => p.file),
+	);
 	const faqs = await loadFaqs(rootDir, flowcharts);
 	const onboarding = await loadOnboarding(rootDir, {
 		flowcharts,
@@ -43,6 +48,7 @@ export async function checkContent(
 		...(config.problems ?? []),
 		...diagnostics,
 		...pages.diagnostics,
+		...bodies,
 		...faqs.diagnostics,
 		...onboarding.diagnostics,
 		...labels,
