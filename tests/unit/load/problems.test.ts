@@ -61,4 +61,14 @@ describe("messages", () => {
 			"
 		`);
 	});
+
+	it("an unclosed quote is reported where it opens, not at the end of the file", () => {
+		// Inline, not a fixture: the linter refuses to read a YAML file with an open quote.
+		const source = 'title: Quotes\nroles: {}\nsteps:\n  - id: lead\n    label: "New lead\n    next: won\n  - id: won\n';
+		const [first] = loadFlowchartSource("q.yaml", source).diagnostics;
+		expect(first && formatDiagnostic(first)).toMatchInlineSnapshot(`
+			"q.yaml:5:12 error: YAML syntax: this quote is never closed
+			  hint: Close the quote or bracket opened here or just before it, on the same line: an open quote swallows the rest of the file."
+		`);
+	});
 });
