@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import type { Browser, Page } from "playwright-core";
+import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from "../schema/flowchart.ts";
 import { type BrowserSearch, CHROMIUM_ARGS, searchBrowser } from "./find-browser.ts";
 import { DIAGRAM_FONT_FAMILY, defaultFontCss } from "./font.ts";
 import { CONFIG_COPY_SCRIPT, patchMermaidScript } from "./mermaid-patch.ts";
@@ -65,6 +66,9 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
 		startOnLoad: false,
 		securityLevel: "strict",
 		suppressErrorRendering: true,
+		// Raised to what the flowchart format allows (see `limits`), so no valid flowchart draws "Maximum text size".
+		maxTextSize: MERMAID_MAX_TEXT,
+		maxEdges: MERMAID_MAX_EDGES,
 		theme,
 		// Crisp classic shapes: "neo" draws rough.js paths that are several times larger.
 		look: "classic",

@@ -4,7 +4,7 @@
  */
 
 import type { DataPath } from "../load/parse-yaml.ts";
-import type { Flowchart, Step } from "../schema/flowchart.ts";
+import { type Flowchart, limits, type Step } from "../schema/flowchart.ts";
 import type { Reporter } from "./report.ts";
 import { closest, didYouMean, listOf } from "./suggest.ts";
 
@@ -55,6 +55,17 @@ export function checkGraph(data: Flowchart, r: Reporter): void {
 	});
 	const ids = [...indexById.keys()];
 	const edges = steps.map(edgesOf);
+	const edgeCount = edges.reduce((n, out) => n + out.length, 0);
+	if (edgeCount > limits.edges) {
+		r.report(
+			"error",
+			"too-many-arrows",
+			["steps"],
+			`the flowchart has ${edgeCount.toLocaleString("en-US")} arrows; a diagram can show at most ${limits.edges.toLocaleString("en-US")}`,
+			"Split the process into several flowcharts, one per sales motion.",
+			"key",
+		);
+	}
 	let brokenLinks = false;
 
 	steps.forEach((step, i) => {

@@ -71,4 +71,25 @@ describe("messages", () => {
 			  hint: Close the quote or bracket opened here or just before it, on the same line: an open quote swallows the rest of the file."
 		`);
 	});
+
+	it("refuses text and arrows beyond what a diagram can show, without quoting the text", () => {
+		const long = "x".repeat(10_001);
+		const source = `title: Big\nroles: {}\nsteps:\n  - id: a\n    type: start\n    label: ${"L".repeat(201)}\n    description: ${long}\n    next: b\n  - {id: b, type: end, label: B}\n`;
+		expect(loadFlowchartSource("big.yaml", source).diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+			[
+			  "big.yaml:6:12 error: step "a": \`label\` is 201 characters long; at most 200 are allowed
+			  hint: Keep diagram text short; put long explanations in a playbook page (content/pages/) and link to it.",
+			  "big.yaml:7:18 error: step "a": \`description\` is 10,001 characters long; at most 10,000 are allowed
+			  hint: Keep diagram text short; put long explanations in a playbook page (content/pages/) and link to it.",
+			]
+		`);
+	});
+
+	it("refuses more arrows than Mermaid draws", () => {
+		const fan = (i: number) =>
+			`  - id: d${i}\n    type: decision\n    label: D\n    next:\n${Array.from({ length: 100 }, () => "      - {to: won, when: w}").join("\n")}`;
+		const source = `title: Fan\nroles: {}\nsteps:\n  - {id: s, type: start, label: S, next: d0}\n${Array.from({ length: 21 }, (_, i) => fan(i)).join("\n")}\n  - {id: won, type: end, label: W}\n`;
+		const codes = loadFlowchartSource("fan.yaml", source).diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`);
+		expect(codes).toContain("3:1 too-many-arrows");
+	});
 });
