@@ -24,7 +24,10 @@ function armIdleTimer(): void {
  */
 export function getSharedRenderer(options: RendererOptions = {}): MermaidRenderer {
 	if (!state.renderer) {
-		const inner = createMermaidRenderer(options);
+		const inner = createMermaidRenderer({
+			onBrowser: (found) => process.stderr.write(`flowbook: diagrams drawn with ${found.path} (${found.source})\n`),
+			...options,
+		});
 		const self: MermaidRenderer = {
 			async render(jobs) {
 				if (state.idleTimer) clearTimeout(state.idleTimer);
