@@ -40,11 +40,7 @@ export async function checkLabelFiles(
 		for (const name of names) {
 			const file = `${dir}/${lang}/flowcharts/${name}`;
 			const read = await readTextFile(join(rootDir, file), file);
-			if (read.diagnostic) {
-				diagnostics.push(read.diagnostic);
-				continue;
-			}
-			diagnostics.push(...checkLabelSource(file, read.text, flowcharts));
+			diagnostics.push(...(read.diagnostic ? [read.diagnostic] : checkLabelSource(file, read.text, flowcharts)));
 		}
 	}
 	return diagnostics;

@@ -2,8 +2,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { formatDiagnostic } from "../../../src/lib/diagnostics/diagnostic.ts";
 import { loadFlowcharts, suggestFileName } from "../../../src/lib/load/load-flowcharts.ts";
+import { loadYamlFile } from "../../../src/lib/load/load-yaml-file.ts";
 import { decodeText } from "../../../src/lib/load/read-text.ts";
 
 const flowchart = (title: string) =>
@@ -83,5 +85,17 @@ describe("file encodings", () => {
 			  hint: Save it as "UTF-8" in your editor (in Notepad: Save as… → Encoding: UTF-8).
 			"
 		`);
+	});
+});
+
+describe("loadYamlFile (FAQ, onboarding, mapping and other YAML inputs)", () => {
+	it("refuses a file that is not UTF-8 and treats a missing file as absent", async () => {
+		const root = mkdtempSync(join(tmpdir(), "flowbook-yaml-"));
+		writeFileSync(join(root, "faq.yaml"), Uint8Array.from([...Buffer.from("title: Caf"), 0xe9, 0x0a]));
+		const result = await loadYamlFile(z.unknown(), root, "faq.yaml");
+		expect(result?.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([
+			"faq.yaml:1:11 encoding",
+		]);
+		expect(await loadYamlFile(z.unknown(), root, "missing.yaml")).toBeUndefined();
 	});
 });
