@@ -8,7 +8,7 @@ import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import { loadYamlSource } from "../load/load-yaml-file.ts";
 import type { Locator } from "../load/parse-yaml.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
-import { didYouMean } from "../validate/suggest.ts";
+import { closest, didYouMean } from "../validate/suggest.ts";
 
 export const timestampFormats = ["iso", "us", "eu", "unix", "unix_ms"] as const;
 export type TimestampFormat = (typeof timestampFormats)[number];
@@ -137,19 +137,23 @@ function checkStageTargets(
 			code: "metrics-mapping-unknown-step",
 		});
 	}
-	const mapped = new Set(Object.values(stages));
-	for (const step of flowchart.steps) {
-		const matters = step.type === "stage" || (step.type === "end" && step.outcome !== undefined);
-		if (matters && !mapped.has(step.id)) {
-			diagnostics.push({
-				severity: "warning",
-				file,
-				...locate(["stages"], "key"),
-				message: `No CRM stage maps to step '${step.id}', so it will show no numbers.`,
-				hint: `Add a line such as '"<CRM stage name>": ${step.id}' under stages.`,
-				code: "metrics-mapping-unmapped-step",
-			});
-		}
+	// A typo'd target ("wonn") is already an error above; its step counts as mapped, not also as unmapped.
+	const mapped = new Set(
+		Object.values(stages).map((step) => (typeof step === "string" ? (closest(step, stepIds) ?? step) : step)),
+	);
+	const unmapped = flowchart.steps.filter(
+		(step) => (step.type === "stage" || (step.type === "end" && step.outcome !== undefined)) && !mapped.has(step.id),
+	);
+	if (unmapped.length > 0) {
+		const names = unmapped.map((step) => `'${step.id}'`).join(", ");
+		diagnostics.push({
+			severity: "warning",
+			file,
+			...locate(["stages"], "key"),
+			message: `No CRM stage maps to ${unmapped.length === 1 ? "step" : "steps"} ${names}, so ${unmapped.length === 1 ? "it" : "they"} will show no numbers.`,
+			hint: `Add a line such as '"<CRM stage name>": ${unmapped[0]?.id}' under stages for each.`,
+			code: "metrics-mapping-unmapped-step",
+		});
 	}
 	return diagnostics;
 }
