@@ -12,9 +12,12 @@ import { parse } from "csv-parse/sync";
 
 export class CsvSyntaxError extends Error {
 	line: number;
-	constructor(message: string, line: number) {
+	/** True when the file is not UTF-8 text (reading stopped there). */
+	encoding: boolean;
+	constructor(message: string, line: number, encoding = false) {
 		super(message);
 		this.line = line;
+		this.encoding = encoding;
 	}
 }
 
@@ -37,7 +40,9 @@ export async function readCsv(
 		throw error;
 	},
 ): Promise<void> {
-	const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
+	const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+	// Fatal: a CRM export saved as Latin-1 would otherwise turn "é" into "�" and miss its stages.
+	const decoder = new TextDecoder("utf-8", { fatal: true });
 	let rest = "";
 	let lineNo = 0;
 	let first = true;
@@ -92,7 +97,19 @@ export async function readCsv(
 			for (const line of after) handle(line);
 		}
 	};
-	for await (const chunk of stream as AsyncIterable<string>) {
+	for await (const bytes of stream as AsyncIterable<Uint8Array>) {
+		let chunk: string;
+		try {
+			chunk = decoder.decode(bytes, { stream: true });
+		} catch {
+			// Read the whole lines before the first bad byte, then stop there.
+			const good = new TextDecoder().decode(bytes).split("\uFFFD")[0] ?? "";
+			const text = rest + good.slice(0, good.lastIndexOf("\n") + 1);
+			for (const line of text.split("\n").slice(0, -1)) handle(line);
+			recover();
+			onError(new CsvSyntaxError("is not UTF-8 text from this line on", lineNo + 1, true));
+			return;
+		}
 		let text = rest + chunk;
 		if (first) {
 			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

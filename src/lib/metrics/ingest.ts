@@ -275,10 +275,21 @@ export async function ingestCsv(
 			return null;
 		};
 		const rowsBefore = rows;
-		await readCsv(source.path, onRecord, (err) =>
-			report("csv-syntax", `CSV syntax error (${err.message})`, source.file, err.line),
-		);
-		if (header === undefined || (rows === rowsBefore && !skipFile)) {
+		let unreadable = false;
+		await readCsv(source.path, onRecord, (err) => {
+			unreadable ||= err.encoding;
+			if (!err.encoding) return report("csv-syntax", `CSV syntax error (${err.message})`, source.file, err.line);
+			diagnostics.push({
+				severity: "error",
+				file: source.file,
+				line: err.line,
+				column: 1,
+				message: `The CSV file ${err.message}; the rows from here on were not read.`,
+				hint: 'Export it again as "CSV UTF-8" (in Excel: Save as → CSV UTF-8); it was probably saved as Latin-1 / Windows-1252.',
+				code: "metrics-encoding",
+			});
+		});
+		if (!unreadable && (header === undefined || (rows === rowsBefore && !skipFile))) {
 			diagnostics.push({
 				severity,
 				file: source.file,

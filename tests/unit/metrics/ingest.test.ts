@@ -214,4 +214,18 @@ describe("ingestCsv bad data", () => {
 			]
 		`);
 	});
+
+	it("stops at the first line that is not UTF-8 and says how to save the export", async () => {
+		const tmp = await mkdtemp(`${tmpdir()}/flowbook-metrics-`);
+		const head = Buffer.from("Deal,Stage,When,Amount,Owner\n1,Lead,2026-01-01,,\n2,Lead,2026-01-02,,Ren");
+		await writeFile(`${tmp}/latin.csv`, Buffer.concat([head, Buffer.from([0xe9, 0x0a])]));
+		const r = await ingest({}, [{ path: `${tmp}/latin.csv`, file: "content/metrics/t/latin.csv" }]);
+		expect(r.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+			[
+			  "content/metrics/t/latin.csv:3:1 error: The CSV file is not UTF-8 text from this line on; the rows from here on were not read.
+			  hint: Export it again as "CSV UTF-8" (in Excel: Save as → CSV UTF-8); it was probably saved as Latin-1 / Windows-1252.",
+			]
+		`);
+		expect(r.report.rows).toBe(1);
+	});
 });
