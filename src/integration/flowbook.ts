@@ -26,10 +26,13 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 					report.pages.map((p) => p.file),
 					() => getSharedRenderer(),
 				);
-				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
+				// `checkContent` already parsed the fences without a browser; keep one message per broken diagram.
+				const seen = new Set(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.code}`));
+				const rendered = fences.filter((d) => !seen.has(`${d.file}:${d.line}:${d.code}`));
+				const diagnostics = sortDiagnostics([...report.diagnostics, ...rendered]);
 				for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
 				process.stderr.write(
-					`flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`,
+					`flowbook: ${report.summary}${rendered.length > 0 ? `, ${rendered.length} broken diagram(s)` : ""}\n`,
 				);
 				if ((report.failed || hasErrors(fences)) && command === "build") {
 					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");

@@ -3,12 +3,14 @@ import type { FlowbookConfig } from "./config.ts";
 import { loadFaqs } from "./content/faq.ts";
 import { checkLabelFiles } from "./content/labels.ts";
 import { loadOnboarding } from "./content/onboarding.ts";
+import { checkPageBodies } from "./content/page-bodies.ts";
 import { loadPages, type PageInfo } from "./content/pages.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "./load/load-flowcharts.ts";
 import { loadMetrics } from "./metrics/index.ts";
 import { reviewDiagnostics } from "./review/check.ts";
 import type { LoadedFlowchart } from "./schema/flowchart.ts";
+import { checkRoleNames } from "./validate/role-names.ts";
 
 export interface ContentReport {
 	flowcharts: LoadedFlowchart[];
@@ -25,10 +27,14 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** `today` and `reviewEvery` default to the build date (FLOWBOOK_TODAY) and six months. */
 export async function checkContent(
 	rootDir: string,
-	config: Pick<FlowbookConfig, "strict"> & Partial<Pick<FlowbookConfig, "today" | "reviewEvery">>,
+	config: Pick<FlowbookConfig, "strict"> & Partial<Pick<FlowbookConfig, "today" | "reviewEvery" | "problems">>,
 ): Promise<ContentReport> {
 	const { flowcharts, diagnostics } = await loadFlowcharts(rootDir);
 	const pages = await loadPages(rootDir);
+	const bodies = await checkPageBodies(
+		rootDir,
+		pages.pages.map((p) => p.file),
+	);
 	const faqs = await loadFaqs(rootDir, flowcharts);
 	const onboarding = await loadOnboarding(rootDir, {
 		flowcharts,
@@ -37,14 +43,18 @@ export async function checkContent(
 	const labels = await checkLabelFiles(rootDir, flowcharts);
 	const reviews = await reviewDiagnostics(rootDir, flowcharts, pages.pages, config);
 	const metrics = await checkMetrics(rootDir, flowcharts);
+	const roleNames = await checkRoleNames(rootDir, flowcharts);
 	const all = sortDiagnostics([
+		...(config.problems ?? []),
 		...diagnostics,
 		...pages.diagnostics,
+		...bodies,
 		...faqs.diagnostics,
 		...onboarding.diagnostics,
 		...labels,
 		...reviews,
 		...metrics,
+		...roleNames,
 	]);
 	const errors = all.filter((d) => d.severity === "error").length;
 	const warnings = all.length - errors;

@@ -1,4 +1,6 @@
 /** Flowbook's site-wide settings, with defaults and environment overrides. */
+import type { Diagnostic } from "./diagnostics/diagnostic.ts";
+
 export interface FlowbookConfig {
 	/** Site title shown in the header. */
 	title: string;
@@ -14,9 +16,14 @@ export interface FlowbookConfig {
 	strict: boolean;
 	/** The build date used for review status: FLOWBOOK_TODAY=YYYY-MM-DD, else today (UTC). */
 	today: string;
+	/**
+	 * Settings that could not be read (each replaced by its default so the config still loads).
+	 * The build and `validate` print them and stop, rather than Astro showing a stack trace.
+	 */
+	problems?: Diagnostic[];
 }
 
-export type FlowbookUserConfig = Partial<Omit<FlowbookConfig, "repository">> & {
+export type FlowbookUserConfig = Partial<Omit<FlowbookConfig, "repository" | "problems">> & {
 	repository?: Partial<FlowbookConfig["repository"]>;
 };
 
@@ -25,24 +32,124 @@ export function normaliseBase(base: string): string {
 	return trimmed === "" ? "/" : `/${trimmed}/`;
 }
 
+const CONFIG_FILE = "flowbook.config.ts";
+const yes = ["1", "true", "yes", "on"];
+const no = ["0", "false", "no", "off", ""];
+
+/** Where a setting came from, as the author would look for it. */
+interface Source {
+	/** `FLOWBOOK_TODAY (environment)` or `flowbook.config.ts`. */
+	file: string;
+	/** The key in flowbook.config.ts; the variable is already named by `file`. */
+	name?: string;
+}
+
+function pick<T>(envName: string, env: Record<string, string | undefined>, user: T | undefined, key: string) {
+	const fromEnv = env[envName];
+	if (fromEnv !== undefined) return { value: fromEnv, from: { file: `${envName} (environment)` } };
+	return { value: user, from: { file: CONFIG_FILE, name: key } };
+}
+
+function problem(from: Source, message: string, hint: string): Diagnostic {
+	return {
+		severity: "error",
+		file: from.file,
+		message: from.name ? `${from.name}: ${message}` : message,
+		hint,
+		code: "bad-setting",
+	};
+}
+
+/** `YYYY-MM-DD` naming a real day (not 2026-02-30). */
+export function isCalendarDay(text: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+	if (!m) return false;
+	const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	return date.toISOString().slice(0, 10) === text;
+}
+
 export function defineFlowbookConfig(
 	user: FlowbookUserConfig,
 	env: Record<string, string | undefined> = process.env,
 ): FlowbookConfig {
-	const today = env.FLOWBOOK_TODAY ?? user.today ?? new Date().toISOString().slice(0, 10);
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-		throw new Error(`FLOWBOOK_TODAY must be written YYYY-MM-DD, got "${today}"`);
+	const problems: Diagnostic[] = [];
+	const fallbackToday = new Date().toISOString().slice(0, 10);
+
+	const todaySetting = pick("FLOWBOOK_TODAY", env, user.today, "today");
+	let today = todaySetting.value?.trim() || fallbackToday;
+	if (!isCalendarDay(today)) {
+		problems.push(
+			problem(
+				todaySetting.from,
+				/^\d{4}-\d{2}-\d{2}$/.test(today)
+					? `${JSON.stringify(today)} is not a day of the calendar`
+					: `${JSON.stringify(today)} is not a date written YYYY-MM-DD`,
+				"Write a real day such as 2026-03-14, or leave it unset to use today's date.",
+			),
+		);
+		today = fallbackToday;
 	}
+
+	const strictSetting = pick("FLOWBOOK_STRICT", env, user.strict, "strict");
+	let strict = false;
+	if (typeof strictSetting.value === "boolean") strict = strictSetting.value;
+	else if (typeof strictSetting.value === "string") {
+		const word = strictSetting.value.trim().toLowerCase();
+		if (yes.includes(word)) strict = true;
+		else if (!no.includes(word)) {
+			problems.push(
+				problem(
+					strictSetting.from,
+					`${JSON.stringify(strictSetting.value)} is neither on nor off`,
+					"Use 1, true or yes to treat warnings as errors; 0, false or no to keep them warnings.",
+				),
+			);
+		}
+	}
+
+	const siteSetting = pick("FLOWBOOK_SITE", env, user.site, "site");
+	let site = siteSetting.value?.trim() || "http://localhost:4321";
+	if (!isOrigin(site)) {
+		problems.push(
+			problem(
+				siteSetting.from,
+				`${JSON.stringify(site)} is not a web address`,
+				"Write the site's public origin with its scheme, e.g. https://intranet.example.com (the base path goes in FLOWBOOK_BASE).",
+			),
+		);
+		site = "http://localhost:4321";
+	}
+
+	const baseSetting = pick("FLOWBOOK_BASE", env, user.base, "base");
+	let base = normaliseBase(baseSetting.value ?? "/");
+	if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(base) || base.split("/").some((s) => s === "." || s === "..")) {
+		problems.push(
+			problem(
+				baseSetting.from,
+				`${JSON.stringify(baseSetting.value)} is not a base path`,
+				"Write the path the site is served under with letters, digits, '-', '_' and '/', e.g. /sales/ (or / for the root).",
+			),
+		);
+		base = "/";
+	}
+
 	return {
 		title: user.title ?? "Sales Playbook",
-		site: env.FLOWBOOK_SITE ?? user.site ?? "http://localhost:4321",
-		base: normaliseBase(env.FLOWBOOK_BASE ?? user.base ?? "/"),
+		site,
+		base,
 		repository: {
 			url: (env.FLOWBOOK_REPO ?? user.repository?.url ?? "").replace(/\/+$/, ""),
 			branch: user.repository?.branch ?? "main",
 		},
 		reviewEvery: user.reviewEvery ?? "6 months",
-		strict: env.FLOWBOOK_STRICT ? env.FLOWBOOK_STRICT !== "0" : (user.strict ?? false),
+		strict,
 		today,
+		...(problems.length > 0 ? { problems } : {}),
 	};
+}
+
+function isOrigin(text: string): boolean {
+	if (!URL.canParse(text)) return false;
+	const url = new URL(text);
+	return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
 }

@@ -40,9 +40,48 @@ describe("defineFlowbookConfig", () => {
 		expect(defineFlowbookConfig({ strict: true }, { FLOWBOOK_STRICT: "0" }).strict).toBe(false);
 	});
 
-	it("refuses a build date it cannot read", () => {
-		expect(() => defineFlowbookConfig({}, { FLOWBOOK_TODAY: "27/11/2026" })).toThrow(
-			'FLOWBOOK_TODAY must be written YYYY-MM-DD, got "27/11/2026"',
+	it.each([
+		["1", true],
+		["true", true],
+		["YES", true],
+		["0", false],
+		["false", false],
+		["no", false],
+	])("FLOWBOOK_STRICT=%s → %s", (value, strict) => {
+		const config = defineFlowbookConfig({ strict: !strict }, { FLOWBOOK_STRICT: value });
+		expect(config.strict).toBe(strict);
+		expect(config.problems).toBeUndefined();
+	});
+
+	it("reports every setting it cannot read, located, and falls back to defaults", () => {
+		const config = defineFlowbookConfig(
+			{},
+			{ FLOWBOOK_TODAY: "garbage", FLOWBOOK_STRICT: "maybe", FLOWBOOK_SITE: "bad", FLOWBOOK_BASE: "a b/../c" },
 		);
+		expect(config).toMatchObject({ strict: false, site: "http://localhost:4321", base: "/" });
+		expect(config.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(config.problems?.map((d) => `${d.file}: ${d.message}`)).toMatchInlineSnapshot(`
+			[
+			  "FLOWBOOK_TODAY (environment): "garbage" is not a date written YYYY-MM-DD",
+			  "FLOWBOOK_STRICT (environment): "maybe" is neither on nor off",
+			  "FLOWBOOK_SITE (environment): "bad" is not a web address",
+			  "FLOWBOOK_BASE (environment): "a b/../c" is not a base path",
+			]
+		`);
+	});
+
+	it("refuses a day that does not exist, in the config file too", () => {
+		expect(defineFlowbookConfig({}, { FLOWBOOK_TODAY: "2026-02-30" }).problems?.[0]?.message).toMatchInlineSnapshot(
+			`""2026-02-30" is not a day of the calendar"`,
+		);
+		expect(defineFlowbookConfig({ today: "2026-13-01" }, {}).problems?.[0]).toMatchInlineSnapshot(`
+			{
+			  "code": "bad-setting",
+			  "file": "flowbook.config.ts",
+			  "hint": "Write a real day such as 2026-03-14, or leave it unset to use today's date.",
+			  "message": "today: "2026-13-01" is not a day of the calendar",
+			  "severity": "error",
+			}
+		`);
 	});
 });

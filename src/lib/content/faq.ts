@@ -1,8 +1,8 @@
 /** FAQ files: schema-checked, and every `step:` reference must name an existing flowchart step. */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { loadYamlSource } from "../load/load-yaml-file.ts";
+import { loadYamlFile } from "../load/load-yaml-file.ts";
 import { type Faq, FaqSchema } from "../schema/faq.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { didYouMean } from "../validate/suggest.ts";
@@ -28,7 +28,8 @@ export async function loadFaqs(
 	const diagnostics: Diagnostic[] = [];
 	for (const name of names) {
 		const file = `${dir}/${name}`;
-		const result = loadYamlSource(FaqSchema, file, await readFile(join(rootDir, file), "utf8"));
+		const result = await loadYamlFile(FaqSchema, rootDir, file);
+		if (!result) continue;
 		diagnostics.push(...result.diagnostics);
 		if (!result.data) continue;
 		const seen = new Set<string>();

@@ -1,8 +1,6 @@
 /** The onboarding path: schema-checked, and every item must point at something that exists. */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { loadYamlSource } from "../load/load-yaml-file.ts";
+import { loadYamlFile } from "../load/load-yaml-file.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { type Onboarding, OnboardingSchema } from "../schema/onboarding.ts";
 import { didYouMean } from "../validate/suggest.ts";
@@ -18,13 +16,8 @@ export async function loadOnboarding(
 	targets: OnboardingTargets,
 	file = "content/onboarding.yaml",
 ): Promise<{ onboarding?: Onboarding; diagnostics: Diagnostic[] }> {
-	let source: string;
-	try {
-		source = await readFile(join(rootDir, file), "utf8");
-	} catch {
-		return { diagnostics: [] };
-	}
-	const result = loadYamlSource(OnboardingSchema, file, source);
+	const result = await loadYamlFile(OnboardingSchema, rootDir, file);
+	if (!result) return { diagnostics: [] };
 	if (!result.data) return { diagnostics: result.diagnostics };
 	const diagnostics = [...result.diagnostics];
 	const roles = new Set(targets.flowcharts.flatMap((f) => Object.keys(f.data.roles)));

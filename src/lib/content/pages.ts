@@ -2,10 +2,11 @@
  * Playbook pages' frontmatter, checked with positions before Astro sees it
  * (Astro's own message has no line number), and listed for cross-references.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { loadYamlSource } from "../load/load-yaml-file.ts";
+import { readTextFile } from "../load/read-text.ts";
 import { type PageFrontmatter, PageFrontmatterSchema } from "../schema/page.ts";
 
 export interface PageInfo {
@@ -45,7 +46,12 @@ export async function loadPages(
 	const diagnostics: Diagnostic[] = [];
 	for (const rel of files) {
 		const file = `${dir}/${rel}`;
-		const fm = frontmatterOf(await readFile(join(rootDir, file), "utf8"));
+		const read = await readTextFile(join(rootDir, file), file);
+		if (read.diagnostic) {
+			diagnostics.push(read.diagnostic);
+			continue;
+		}
+		const fm = frontmatterOf(read.text);
 		if (!fm) {
 			diagnostics.push({
 				severity: "error",

@@ -9,7 +9,9 @@ import { friendlyIssues } from "../schema/error-map.ts";
 import { FlowchartSchema, type LoadedFlowchart } from "../schema/flowchart.ts";
 import { loadCleanFlowchart } from "../validate/fast-path.ts";
 import { validateFlowchart } from "../validate/index.ts";
-import { parseYaml } from "./parse-yaml.ts";
+import { type DataPath, parseYaml } from "./parse-yaml.ts";
+import { explainedBySchema, partialFlowchart } from "./partial-flowchart.ts";
+import { decodeText } from "./read-text.ts";
 
 export interface LoadResult {
 	/** Present when the file has no errors (warnings allowed). */
@@ -18,6 +20,34 @@ export interface LoadResult {
 }
 
 const yamlFile = /\.ya?ml$/i;
+
+/**
+ * A flowchart's id is its page address and its Mermaid and search key: a safe slug, so every link
+ * resolves under any base path (`%`, `#`, `?`, spaces, dots and non-ASCII letters do not).
+ */
+export const flowchartIdPattern = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** A file name that makes a safe id: `Résumé v2.yaml` → `resume-v2.yaml`. */
+export function suggestFileName(id: string, ext = ".yaml"): string {
+	const slug = id
+		.normalize("NFKD")
+		.replace(/[\u0300-\u036f]/g, "")
+		.toLowerCase()
+		.replace(/[^a-z0-9_-]+/g, "-")
+		.replace(/^[-_]+|-+$/g, "");
+	return `${slug || "my-process"}${ext}`;
+}
+
+function fileNameProblem(file: string, id: string): Diagnostic | undefined {
+	if (flowchartIdPattern.test(id)) return undefined;
+	return {
+		severity: "error",
+		file,
+		code: "bad-file-name",
+		message: `the file name ${JSON.stringify(basename(file))} cannot be a page address`,
+		hint: `Rename it to ${suggestFileName(id, extname(file).toLowerCase())}: a flowchart's file name may hold only lower-case letters a-z, digits, '-' and '_'.`,
+	};
+}
 
 /** Flowchart id from its file name: `content/flowcharts/b2b.yaml` → `b2b`. */
 export function flowchartId(file: string): string {
@@ -53,7 +83,8 @@ export function loadFlowchartSource(file: string, source: string): LoadResult {
 
 	const result = FlowchartSchema.safeParse(parsed.value);
 	if (!result.success) {
-		for (const issue of friendlyIssues(result.error.issues, parsed.value)) {
+		const issues = friendlyIssues(result.error.issues, parsed.value);
+		for (const issue of issues) {
 			const pos = parsed.locate(issue.path, issue.target);
 			diagnostics.push({
 				severity: "error",
@@ -63,6 +94,14 @@ export function loadFlowchartSource(file: string, source: string): LoadResult {
 				...(issue.hint ? { hint: issue.hint } : {}),
 				code: issue.code,
 			});
+		}
+		// The references and graph of what did parse, in the same run; findings inside a rejected field are left out.
+		const partial = partialFlowchart(parsed.value);
+		if (partial) {
+			const issuePaths = issues.map((i) => i.path);
+			const fc = { id: flowchartId(path), file: path, data: partial.data };
+			const skip = (p: DataPath, code: string) => explainedBySchema(p, code, issuePaths, partial.anonymous);
+			diagnostics.push(...validateFlowchart(fc, parsed.locate, skip));
 		}
 		return { diagnostics: sortDiagnostics(diagnostics) };
 	}
@@ -125,8 +164,8 @@ export async function loadFlowcharts(
 
 	const sources = await Promise.all(
 		names.map((name) =>
-			readFile(join(absDir, name), "utf8").then(
-				(text) => ({ name, text }),
+			readFile(join(absDir, name)).then(
+				(bytes) => ({ name, bytes }),
 				(error: NodeJS.ErrnoException) => ({ name, error }),
 			),
 		),
@@ -145,6 +184,16 @@ export async function loadFlowcharts(
 			continue;
 		}
 		const id = flowchartId(file);
+		const badName = fileNameProblem(file, id);
+		if (badName) {
+			diagnostics.push(badName);
+			continue;
+		}
+		const decoded = decodeText(file, entry.bytes);
+		if (decoded.diagnostic) {
+			diagnostics.push(decoded.diagnostic);
+			continue;
+		}
 		const other = seen.get(id);
 		if (other !== undefined) {
 			diagnostics.push({
@@ -159,7 +208,7 @@ export async function loadFlowcharts(
 			continue;
 		}
 		seen.set(id, file);
-		const loaded = loadFlowchartSource(file, entry.text);
+		const loaded = loadFlowchartSource(file, decoded.text);
 		diagnostics.push(...loaded.diagnostics);
 		if (loaded.flowchart) flowcharts.push(loaded.flowchart);
 	}

@@ -2,13 +2,18 @@
  * Any YAML content file (FAQ, onboarding path, label sets) checked against its
  * Zod schema with the same located, friendly messages as flowcharts.
  */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { friendlyIssues } from "../schema/error-map.ts";
 import { type Locator, parseYaml } from "./parse-yaml.ts";
+import { decodeText } from "./read-text.ts";
 
 export interface YamlFileResult<T> {
 	data?: T;
+	/** The parsed YAML before the schema, when it could be read: checks of what did parse use it. */
+	value?: unknown;
 	locate: Locator;
 	diagnostics: Diagnostic[];
 }
@@ -46,7 +51,36 @@ export function loadYamlSource<S extends z.ZodType>(
 				code: issue.code,
 			});
 		}
-		return { locate: parsed.locate, diagnostics };
+		return { value: parsed.value, locate: parsed.locate, diagnostics };
 	}
-	return { data: result.data, locate: parsed.locate, diagnostics };
+	return { data: result.data, value: parsed.value, locate: parsed.locate, diagnostics };
+}
+
+/**
+ * Reads `file` (project-relative) under `rootDir` and loads it like `loadYamlSource`, refusing a
+ * file that is not UTF-8. Undefined when the file does not exist (most content files are optional).
+ */
+export async function loadYamlFile<S extends z.ZodType>(
+	schema: S,
+	rootDir: string,
+	file: string,
+): Promise<YamlFileResult<z.output<S>> | undefined> {
+	let bytes: Uint8Array;
+	try {
+		bytes = await readFile(join(rootDir, file));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+		const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+		const diagnostic: Diagnostic = {
+			severity: "error",
+			file,
+			code: "read-error",
+			message: `the file cannot be read (${reason})`,
+			hint: "Check that the file exists and is readable.",
+		};
+		return { locate: () => undefined, diagnostics: [diagnostic] };
+	}
+	const decoded = decodeText(file, bytes);
+	if (decoded.diagnostic) return { locate: () => undefined, diagnostics: [decoded.diagnostic] };
+	return loadYamlSource(schema, file, decoded.text);
 }

@@ -53,7 +53,9 @@ export function parseYaml(file: string, source: string): ParsedYaml {
 	const locate = makeLocator(doc, at);
 
 	const diagnostics: Diagnostic[] = [
-		...doc.errors.map((e) => yamlDiagnostic(file, "error", errorText(e, text), e.code, at(e.pos[0]))),
+		...doc.errors.map((e) =>
+			yamlDiagnostic(file, "error", errorText(e, text), e.code, at(unclosedQuoteStart(doc, text, e) ?? e.pos[0])),
+		),
 		...doc.warnings.map((e) => yamlDiagnostic(file, "warning", e.message, e.code, at(e.pos[0]))),
 	];
 	if (doc.errors.length > 0) return { locate, diagnostics };
@@ -93,12 +95,36 @@ function yamlDiagnostic(
 	};
 }
 
+/**
+ * `yaml` reports a missing closing quote where the file ends; the author has to look where the
+ * quote opens, which is the start of the last quoted scalar that does not end with its quote.
+ */
+function unclosedQuoteStart(
+	doc: Document,
+	text: string,
+	error: { code: string; message: string; pos: [number, number] },
+) {
+	if (error.code !== "MISSING_CHAR" || !/quote/i.test(error.message)) return undefined;
+	let start: number | undefined;
+	visit(doc, {
+		Scalar(_key, node) {
+			if (!node.range || (node.type !== "QUOTE_DOUBLE" && node.type !== "QUOTE_SINGLE")) return;
+			const quote = node.type === "QUOTE_DOUBLE" ? '"' : "'";
+			const raw = text.slice(node.range[0], node.range[1]);
+			const closed = raw.length > 1 && raw.endsWith(quote);
+			if (!closed && node.range[0] <= error.pos[0]) start = node.range[0];
+		},
+	});
+	return start;
+}
+
 /** The yaml package's message, made concrete where it helps: which key is duplicated. */
 function errorText(error: { code: string; message: string; pos: [number, number] }, text: string): string {
 	if (error.code === "DUPLICATE_KEY") {
 		const key = /^([^:\n]+):/.exec(text.slice(error.pos[0]))?.[1]?.trim();
 		if (key) return `key \`${key}\` appears twice in the same mapping`;
 	}
+	if (error.code === "MISSING_CHAR" && /quote/i.test(error.message)) return "this quote is never closed";
 	return error.message;
 }
 
@@ -107,7 +133,7 @@ function syntaxHint(code: string): string {
 		case "DUPLICATE_KEY":
 			return "Each key may appear only once in a mapping; remove or rename one of them.";
 		case "MISSING_CHAR":
-			return "Close the quote or bracket that was opened on this line or just before it.";
+			return "Close the quote or bracket opened here or just before it, on the same line: an open quote swallows the rest of the file.";
 		case "BAD_INDENT":
 		case "BAD_INDENT_CHAR":
 		case "TAB_AS_INDENT":

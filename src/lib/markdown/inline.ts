@@ -1,7 +1,8 @@
 /**
  * Author-written Markdown (step descriptions, tasks, summaries) to safe HTML.
- * Raw HTML in the source is dropped, not escaped: remark-rehype leaves it out and rehype-sanitize
- * removes anything else that is not plain formatting, including `javascript:` URLs.
+ * Raw HTML in the source is shown as the text the author typed (`<Enterprise>` stays visible);
+ * images from other hosts become links, so a reader's browser never fetches another host;
+ * rehype-sanitize removes anything else that is not plain formatting, including `javascript:` URLs.
  */
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -19,6 +20,40 @@ interface HastNode {
 }
 
 const externalHref = /^(https?:)?\/\//i;
+
+/** The few mdast shapes this module touches. */
+interface MdastNode {
+	type: string;
+	value?: string;
+	url?: string;
+	alt?: string | null;
+	title?: string | null;
+	children?: MdastNode[];
+}
+
+/** True for a URL that would make the reader's browser contact another host. */
+export function isExternalUrl(url: string): boolean {
+	return externalHref.test(url.trim()) || /^[a-z][a-z0-9+.-]*:/i.test(url.trim());
+}
+
+/**
+ * Raw HTML becomes text (authors type `<Enterprise>` meaning the words, and a tag would be dropped
+ * silently); an external image becomes a link to it with its alt text.
+ */
+function literalHtmlAndImages(node: MdastNode): void {
+	for (const [i, child] of (node.children ?? []).entries()) {
+		if (child.type === "html") node.children?.splice(i, 1, { type: "text", value: child.value ?? "" });
+		else if (child.type === "image" && isExternalUrl(child.url ?? "")) {
+			const text = child.alt || child.url || "";
+			node.children?.splice(i, 1, {
+				type: "link",
+				url: child.url ?? "",
+				title: child.title ?? null,
+				children: [{ type: "text", value: text }],
+			});
+		} else literalHtmlAndImages(child);
+	}
+}
 
 /** Links that lost their URL to sanitising become plain text; external links get `rel="noopener"`. */
 function fixLinks(node: HastNode): void {
@@ -49,6 +84,7 @@ function unwrapSingleParagraph(root: HastNode): void {
 function makeProcessor(inline: boolean) {
 	return unified()
 		.use(remarkParse)
+		.use(() => (tree) => literalHtmlAndImages(tree as unknown as MdastNode))
 		.use(remarkRehype)
 		.use(rehypeSanitize)
 		.use(() => (tree) => {

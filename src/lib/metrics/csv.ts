@@ -12,9 +12,12 @@ import { parse } from "csv-parse/sync";
 
 export class CsvSyntaxError extends Error {
 	line: number;
-	constructor(message: string, line: number) {
+	/** True when the file is not UTF-8 text (reading stopped there). */
+	encoding: boolean;
+	constructor(message: string, line: number, encoding = false) {
 		super(message);
 		this.line = line;
+		this.encoding = encoding;
 	}
 }
 
@@ -26,15 +29,25 @@ function quotes(s: string): number {
 
 /**
  * Calls `onRecord(cells, line)` for each record; `line` is where the record starts.
- * A syntax error (unbalanced quotes) rejects with CsvSyntaxError after the records before it.
+ * A syntax error calls `onError` and reading goes on: a quote still open at the end of the file is
+ * reported where it opened and the lines after it are read as rows, so one stray `"` does not
+ * silently swallow the rest of the export. Without `onError` the first error rejects with CsvSyntaxError.
  */
-export async function readCsv(path: string, onRecord: (cells: string[], line: number) => void): Promise<void> {
-	const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
+export async function readCsv(
+	path: string,
+	onRecord: (cells: string[], line: number) => void,
+	onError: (error: CsvSyntaxError) => void = (error) => {
+		throw error;
+	},
+): Promise<void> {
+	const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+	// Fatal: a CRM export saved as Latin-1 would otherwise turn "é" into "�" and miss its stages.
+	const decoder = new TextDecoder("utf-8", { fatal: true });
 	let rest = "";
 	let lineNo = 0;
 	let first = true;
-	// A quoted record spanning lines: its text so far, start line and quote count.
-	let pending: string | undefined;
+	// A quoted record spanning lines: its lines so far, start line and quote count.
+	let pending: string[] | undefined;
 	let pendingLine = 0;
 	let pendingQuotes = 0;
 	const quoted = (text: string, line: number) => {
@@ -42,7 +55,8 @@ export async function readCsv(path: string, onRecord: (cells: string[], line: nu
 		try {
 			records = parse(text, { relax_column_count: true, relax_quotes: false });
 		} catch (err) {
-			throw new CsvSyntaxError((err as Error).message.split("\n")[0] ?? "CSV syntax error", line);
+			onError(new CsvSyntaxError((err as Error).message.split("\n")[0] ?? "CSV syntax error", line));
+			return;
 		}
 		for (const r of records) onRecord(r, line);
 	};
@@ -50,10 +64,10 @@ export async function readCsv(path: string, onRecord: (cells: string[], line: nu
 		lineNo++;
 		const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
 		if (pending !== undefined) {
-			pending += `\n${line}`;
+			pending.push(line);
 			pendingQuotes += quotes(line);
 			if (pendingQuotes % 2 === 0) {
-				const text = pending;
+				const text = pending.join("\n");
 				pending = undefined;
 				quoted(text, pendingLine);
 			}
@@ -67,12 +81,35 @@ export async function readCsv(path: string, onRecord: (cells: string[], line: nu
 		const q = quotes(line);
 		if (q % 2 === 0) quoted(line, lineNo);
 		else {
-			pending = line;
+			pending = [line];
 			pendingLine = lineNo;
 			pendingQuotes = q;
 		}
 	};
-	for await (const chunk of stream as AsyncIterable<string>) {
+	/** The quote opened at `pendingLine` never closes: report it there, then read the lines after it again. */
+	const recover = () => {
+		while (pending !== undefined) {
+			const after = pending.slice(1);
+			const openedAt = pendingLine;
+			pending = undefined;
+			onError(new CsvSyntaxError("Unclosed quote: this quoted field never ends", openedAt));
+			lineNo = openedAt;
+			for (const line of after) handle(line);
+		}
+	};
+	for await (const bytes of stream as AsyncIterable<Uint8Array>) {
+		let chunk: string;
+		try {
+			chunk = decoder.decode(bytes, { stream: true });
+		} catch {
+			// Read the whole lines before the first bad byte, then stop there.
+			const good = new TextDecoder().decode(bytes).split("\uFFFD")[0] ?? "";
+			const text = rest + good.slice(0, good.lastIndexOf("\n") + 1);
+			for (const line of text.split("\n").slice(0, -1)) handle(line);
+			recover();
+			onError(new CsvSyntaxError("is not UTF-8 text from this line on", lineNo + 1, true));
+			return;
+		}
 		let text = rest + chunk;
 		if (first) {
 			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -86,6 +123,5 @@ export async function readCsv(path: string, onRecord: (cells: string[], line: nu
 		rest = text.slice(start);
 	}
 	if (rest !== "") handle(rest);
-	if (pending !== undefined)
-		throw new CsvSyntaxError("Unclosed quote: the file ends inside a quoted field", pendingLine);
+	recover();
 }

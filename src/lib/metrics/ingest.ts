@@ -15,7 +15,8 @@
 import { readdir, stat } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
-import { CsvSyntaxError, readCsv } from "./csv.ts";
+import { closest } from "../validate/suggest.ts";
+import { readCsv } from "./csv.ts";
 import { EventColumns, type EventStore, groupByDeal } from "./events.ts";
 import type { Mapping } from "./mapping.ts";
 import { parseAmount, parseTimestamp } from "./parse.ts";
@@ -99,7 +100,8 @@ const hints: Record<string, string> = {
 	"negative-amount": "Amounts cannot be negative; the stage change is kept without the amount.",
 	duplicate: "The export repeats a row; the extra copy is ignored.",
 	"out-of-order": "Rows of a deal should be in time order; they were sorted and used.",
-	"csv-syntax": "Fix the CSV syntax (often an unclosed quote); rows after the problem were not read.",
+	"csv-syntax":
+		"Fix the CSV syntax (often a quote that is never closed); this row was dropped, the rows after it were read.",
 };
 
 /** CSV files in a folder, sorted by name (so several exports combine in a stable order). */
@@ -132,6 +134,11 @@ export async function ingestCsv(
 	for (const crm of mapping.ignore_stages) stageByName.set(crm.trim().toLowerCase(), IGNORED);
 	// Raw cell text → step number; CRM exports repeat a handful of names, so this skips lower-casing per row.
 	const stageCache = new Map<string, number>();
+	const known = [...Object.keys(mapping.stages), ...mapping.ignore_stages];
+	const stageSuggestion = (name: string) => {
+		const match = closest(name, known);
+		return match === undefined ? "" : ` (did you mean '${match}'?)`;
+	};
 	const lookupStage = (raw: string) => {
 		let v = stageCache.get(raw);
 		if (v === undefined) {
@@ -159,9 +166,10 @@ export async function ingestCsv(
 	const severity = mapping.strict ? "error" : "warning";
 	let rows = 0;
 
-	// Grouped case-insensitively, like stage matching; the first spelling seen is shown.
+	// Grouped per file and case-insensitively, like stage matching; the first spelling seen is shown.
+	// A group never spans files, so every bad row is found at its own file's first line.
 	const report = (code: string, reason: string, file: string, line: number) => {
-		const key = `${code}\u0000${reason.toLowerCase()}`;
+		const key = `${file}\u0000${code}\u0000${reason.toLowerCase()}`;
 		const g = groups.get(key);
 		if (g) g.count++;
 		else groups.set(key, { code, reason, count: 1, file, line, action: actions[code] ?? "dropped" });
@@ -200,7 +208,7 @@ export async function ingestCsv(
 						line,
 						column: 1,
 						message: `The CSV header has no column ${missing.map((k) => `'${mapping.columns[k]}'`).join(", ")} (${missing.join(", ")}), so the file was not read.`,
-						hint: `Header columns are: ${record.join(", ")}. Fix the column names under \`columns:\` in mapping.yaml.`,
+						hint: missingColumnHint(missing, mapping, record),
 						code: "metrics-missing-column",
 					});
 				}
@@ -223,7 +231,7 @@ export async function ingestCsv(
 				const name = stageRaw.trim();
 				if (name === "") report("missing-stage", "missing stage", source.file, line);
 				else if (step === IGNORED) ignored.set(name, (ignored.get(name) ?? 0) + 1);
-				else report("unknown-stage", `unknown stage '${name}'`, source.file, line);
+				else report("unknown-stage", `unknown stage '${name}'${stageSuggestion(name)}`, source.file, line);
 				return null;
 			}
 			const at = parseTimestamp(record[cTime]!, mapping.timestamp_format);
@@ -266,11 +274,34 @@ export async function ingestCsv(
 			columns.push(deal, step, at, amount ?? Number.NaN, owner, fileNo, line);
 			return null;
 		};
-		try {
-			await readCsv(source.path, onRecord);
-		} catch (err) {
-			if (!(err instanceof CsvSyntaxError)) throw err;
-			report("csv-syntax", `CSV syntax error (${err.message})`, source.file, err.line);
+		const rowsBefore = rows;
+		let unreadable = false;
+		await readCsv(source.path, onRecord, (err) => {
+			unreadable ||= err.encoding;
+			if (!err.encoding) return report("csv-syntax", `CSV syntax error (${err.message})`, source.file, err.line);
+			diagnostics.push({
+				severity: "error",
+				file: source.file,
+				line: err.line,
+				column: 1,
+				message: `The CSV file ${err.message}; the rows from here on were not read.`,
+				hint: 'Export it again as "CSV UTF-8" (in Excel: Save as → CSV UTF-8); it was probably saved as Latin-1 / Windows-1252.',
+				code: "metrics-encoding",
+			});
+		});
+		if (!unreadable && (header === undefined || (rows === rowsBefore && !skipFile))) {
+			diagnostics.push({
+				severity,
+				file: source.file,
+				line: 1,
+				column: 1,
+				message:
+					header === undefined
+						? "The CSV file is empty, so it adds no rows."
+						: "The CSV file has a header but no rows, so it adds no rows.",
+				hint: "Export the deal stage history again, or delete the file if it is not needed.",
+				code: header === undefined ? "metrics-empty-file" : "metrics-no-rows",
+			});
 		}
 	}
 
@@ -327,4 +358,20 @@ export async function ingestCsv(
 export function describeIssue(issue: DataIssue): string {
 	const n = issue.count.toLocaleString("en-US");
 	return `${n} ${issue.count === 1 ? "row" : "rows"}: ${issue.reason}, first at ${issue.file}:${issue.line} (${issue.action})`;
+}
+
+/**
+ * A column the mapping names is not in this file's header. Blame the mapping only when the header
+ * has a near match (the CRM renamed it); otherwise the export itself lacks the column.
+ */
+function missingColumnHint(missing: readonly string[], mapping: Mapping, header: readonly string[]): string {
+	const names = header.map((h) => h.trim());
+	const renamed = missing.flatMap((k) => {
+		const wanted = mapping.columns[k as keyof Mapping["columns"]] ?? "";
+		const near = closest(wanted, names);
+		return near === undefined ? [] : [`'${near}' instead of '${wanted}'`];
+	});
+	if (renamed.length > 0)
+		return `The header has ${renamed.join(", ")}: if the CRM renamed the column, update \`columns:\` in mapping.yaml. Header columns are: ${names.join(", ")}.`;
+	return `Export the file again including that column. Header columns are: ${names.join(", ")}.`;
 }

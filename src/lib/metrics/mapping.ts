@@ -3,10 +3,12 @@
  * flowchart. It lives beside the CSVs (not in the flowchart YAML) because it describes the export,
  * which changes with the CRM, while the flowchart describes the process.
  */
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import { loadYamlSource } from "../load/load-yaml-file.ts";
+import type { Locator } from "../load/parse-yaml.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
+import { closest, didYouMean } from "../validate/suggest.ts";
 
 export const timestampFormats = ["iso", "us", "eu", "unix", "unix_ms"] as const;
 export type TimestampFormat = (typeof timestampFormats)[number];
@@ -86,94 +88,72 @@ export interface MappingResult {
 }
 
 /**
- * Parses and validates mapping YAML text against the schema and the flowchart's step ids.
+ * Parses and validates mapping YAML text against the schema and the flowchart's step ids, through
+ * the same loader as every other YAML input (located, friendly messages). The stage map is checked
+ * even when another part of the file breaks the schema, so one run shows every problem.
  * `file` is the project-relative path used in diagnostics.
  */
 export function parseMapping(text: string, file: string, flowchart: Flowchart): MappingResult {
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-	const at = (offset: number | undefined) => {
-		if (offset === undefined) return {};
-		const pos = lineCounter.linePos(offset);
-		return { line: pos.line, column: pos.col };
-	};
-	if (doc.errors.length > 0) {
-		const e = doc.errors[0];
-		return {
-			diagnostics: [
-				{
-					severity: "error",
-					file,
-					...at(e?.pos[0]),
-					message: `The metrics mapping is not valid YAML: ${e?.message.split("\n")[0] ?? "parse error"}.`,
-					hint: "Check indentation and quote CRM stage names that contain ':' or '#'.",
+	const loaded = loadYamlSource(MappingSchema, file, text);
+	const diagnostics = loaded.diagnostics.map((d) =>
+		d.code === "yaml-syntax"
+			? {
+					...d,
 					code: "metrics-mapping-yaml",
-				},
-			],
-		};
+					hint: `${d.hint ?? ""} Quote CRM stage names that contain ':' or '#'.`.trim(),
+				}
+			: d,
+	);
+	const stages =
+		loaded.value !== null && typeof loaded.value === "object"
+			? (loaded.value as { stages?: unknown }).stages
+			: undefined;
+	if (stages !== null && typeof stages === "object" && !Array.isArray(stages)) {
+		diagnostics.push(...checkStageTargets(stages as Record<string, unknown>, file, flowchart, loaded.locate));
 	}
-	const rangeOf = (path: (string | number)[]) => {
-		// Walk down as far as the path exists so the diagnostic points at the closest node.
-		let node: unknown = doc.contents;
-		let offset: number | undefined = (doc.contents as { range?: [number] } | null)?.range?.[0];
-		for (const key of path) {
-			if (isMap(node)) {
-				const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
-				if (!pair) break;
-				node = pair.value;
-				offset = (pair.key as { range?: [number] } | null)?.range?.[0] ?? offset;
-			} else if (isSeq(node) && typeof key === "number") {
-				node = node.items[key];
-				offset = (node as { range?: [number] } | undefined)?.range?.[0] ?? offset;
-			} else break;
-		}
-		return at(offset);
-	};
-	const parsed = MappingSchema.safeParse(doc.toJS());
-	if (!parsed.success) {
-		return {
-			diagnostics: parsed.error.issues.map((issue) => {
-				const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-				return {
-					severity: "error" as const,
-					file,
-					...rangeOf(path),
-					message: `Metrics mapping: ${path.length ? `${path.join(".")} ` : ""}${issue.message}.`,
-					hint: "See content/metrics/README.md for the mapping format.",
-					code: "metrics-mapping-invalid",
-				};
-			}),
-		};
-	}
-	const mapping = parsed.data;
+	const mapping = loaded.data;
+	const sorted = sortDiagnostics(diagnostics);
+	if (!mapping || sorted.some((d) => d.severity === "error")) return { diagnostics: sorted };
+	return { mapping, diagnostics: sorted };
+}
+
+/** Every CRM stage must map to a step; every stage and outcome step should have a CRM stage. */
+function checkStageTargets(
+	stages: Record<string, unknown>,
+	file: string,
+	flowchart: Flowchart,
+	locate: Locator,
+): Diagnostic[] {
 	const diagnostics: Diagnostic[] = [];
-	const stepIds = new Set(flowchart.steps.map((s) => s.id));
-	for (const [crm, step] of Object.entries(mapping.stages)) {
-		if (!stepIds.has(step)) {
-			diagnostics.push({
-				severity: "error",
-				file,
-				...rangeOf(["stages", crm]),
-				message: `CRM stage '${crm}' maps to '${step}', which is not a step of the flowchart.`,
-				hint: `Use one of: ${[...stepIds].join(", ")}.`,
-				code: "metrics-mapping-unknown-step",
-			});
-		}
+	const stepIds = flowchart.steps.map((s) => s.id);
+	for (const [crm, step] of Object.entries(stages)) {
+		if (typeof step !== "string" || step === "" || stepIds.includes(step)) continue;
+		diagnostics.push({
+			severity: "error",
+			file,
+			...locate(["stages", crm]),
+			message: `CRM stage '${crm}' maps to '${step}', which is not a step of the flowchart${didYouMean(step, stepIds, "'")}.`,
+			hint: `Use one of: ${stepIds.join(", ")}.`,
+			code: "metrics-mapping-unknown-step",
+		});
 	}
-	const mapped = new Set(Object.values(mapping.stages));
-	for (const step of flowchart.steps) {
-		const matters = step.type === "stage" || (step.type === "end" && step.outcome !== undefined);
-		if (matters && !mapped.has(step.id)) {
-			diagnostics.push({
-				severity: "warning",
-				file,
-				...rangeOf(["stages"]),
-				message: `No CRM stage maps to step '${step.id}', so it will show no numbers.`,
-				hint: `Add a line such as '"<CRM stage name>": ${step.id}' under stages.`,
-				code: "metrics-mapping-unmapped-step",
-			});
-		}
+	// A typo'd target ("wonn") is already an error above; its step counts as mapped, not also as unmapped.
+	const mapped = new Set(
+		Object.values(stages).map((step) => (typeof step === "string" ? (closest(step, stepIds) ?? step) : step)),
+	);
+	const unmapped = flowchart.steps.filter(
+		(step) => (step.type === "stage" || (step.type === "end" && step.outcome !== undefined)) && !mapped.has(step.id),
+	);
+	if (unmapped.length > 0) {
+		const names = unmapped.map((step) => `'${step.id}'`).join(", ");
+		diagnostics.push({
+			severity: "warning",
+			file,
+			...locate(["stages"], "key"),
+			message: `No CRM stage maps to ${unmapped.length === 1 ? "step" : "steps"} ${names}, so ${unmapped.length === 1 ? "it" : "they"} will show no numbers.`,
+			hint: `Add a line such as '"<CRM stage name>": ${unmapped[0]?.id}' under stages for each.`,
+			code: "metrics-mapping-unmapped-step",
+		});
 	}
-	if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-	return { mapping, diagnostics };
+	return diagnostics;
 }

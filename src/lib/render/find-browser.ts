@@ -1,4 +1,5 @@
-import { accessSync, constants } from "node:fs";
+import { accessSync, chmodSync, constants, lstatSync, mkdirSync } from "node:fs";
+import { homedir } from "node:os";
 import { delimiter, join } from "node:path";
 
 export type BrowserSource = "CHROME_PATH" | "system" | "@sparticuz/chromium";
@@ -53,10 +54,40 @@ function isExecutableFile(path: string): boolean {
 	}
 }
 
+/**
+ * Where `@sparticuz/chromium` may unpack its browser: a directory only this user can write.
+ * The package unpacks into `os.tmpdir()`, and in a shared, world-writable /tmp another user could
+ * plant a "chromium" there that the build would then run.
+ */
+export function privateBrowserDir(env: Record<string, string | undefined> = process.env): string {
+	const cache = env.XDG_CACHE_HOME || join(homedir(), ".cache");
+	return join(cache, "flowbook-chromium");
+}
+
+/** Creates `dir` (mode 0700) or checks an existing one: a real directory, ours, closed to others. */
+export function ensurePrivateDir(dir: string): void {
+	mkdirSync(dir, { recursive: true, mode: 0o700 });
+	const st = lstatSync(dir);
+	if (!st.isDirectory()) throw new Error(`${dir} is not a directory`);
+	if (typeof process.getuid === "function" && st.uid !== process.getuid())
+		throw new Error(`${dir} belongs to another user`);
+	if ((st.mode & 0o077) !== 0) chmodSync(dir, 0o700);
+}
+
 async function extractSparticuz(): Promise<string | undefined> {
-	// Optional devDependency: a production install without it must still fall back cleanly.
-	const mod = (await import("@sparticuz/chromium")) as { default: { executablePath(): Promise<string> } };
-	return mod.default.executablePath();
+	const dir = privateBrowserDir();
+	ensurePrivateDir(dir);
+	// The package reads os.tmpdir() (TMPDIR) when it loads and when it unpacks: point it at our directory.
+	const saved = process.env.TMPDIR;
+	process.env.TMPDIR = dir;
+	try {
+		// Optional devDependency: a production install without it must still fall back cleanly.
+		const mod = (await import("@sparticuz/chromium")) as { default: { executablePath(): Promise<string> } };
+		return await mod.default.executablePath();
+	} finally {
+		if (saved === undefined) delete process.env.TMPDIR;
+		else process.env.TMPDIR = saved;
+	}
 }
 
 export const defaultFindBrowserDeps: FindBrowserDeps = {

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import type { Browser, Page } from "playwright-core";
-import { type BrowserSearch, CHROMIUM_ARGS, searchBrowser } from "./find-browser.ts";
+import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from "../schema/flowchart.ts";
+import { type BrowserSearch, CHROMIUM_ARGS, type FoundBrowser, searchBrowser } from "./find-browser.ts";
 import { DIAGRAM_FONT_FAMILY, defaultFontCss } from "./font.ts";
 import { CONFIG_COPY_SCRIPT, patchMermaidScript } from "./mermaid-patch.ts";
 
@@ -36,6 +37,8 @@ export interface RendererOptions {
 	pages?: number;
 	/** Load Mermaid with the `getConfig` speed patch (see mermaid-patch.ts); default true. Off only to compare. */
 	patchMermaid?: boolean;
+	/** Told which Chromium was started (path and how it was found). */
+	onBrowser?: (found: FoundBrowser) => void;
 }
 
 export interface MermaidRenderer {
@@ -65,6 +68,9 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
 		startOnLoad: false,
 		securityLevel: "strict",
 		suppressErrorRendering: true,
+		// Raised to what the flowchart format allows (see `limits`), so no valid flowchart draws "Maximum text size".
+		maxTextSize: MERMAID_MAX_TEXT,
+		maxEdges: MERMAID_MAX_EDGES,
 		theme,
 		// Crisp classic shapes: "neo" draws rough.js paths that are several times larger.
 		look: "classic",
@@ -152,7 +158,10 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 		if (!search.found) throw new NoBrowserError(search.tried, search.reasons);
 		const { chromium } = await import("playwright-core");
 		try {
-			return await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
+			const browser = await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
+			// Say which program drew the diagrams: the build runs it, so the person building should know.
+			options.onBrowser?.(search.found);
+			return browser;
 		} catch (error) {
 			const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
 			throw new NoBrowserError(search.tried, [`${search.found.path} (${search.found.source}) did not start: ${why}`]);

@@ -127,6 +127,27 @@ function collect(issue: Issue, prefix: Path, input: unknown, schema: z.core.$Zod
 			out.push({ path, target: "value", code: "empty-value", message: `${where.subject} ${what}`, hint: fieldDoc });
 			return;
 		}
+		case "too_big": {
+			// Never quote the value: it may be megabytes long.
+			const max = Number(issue.maximum).toLocaleString("en-US");
+			const size =
+				typeof value === "string"
+					? `is ${value.length.toLocaleString("en-US")} characters long; at most ${max} are allowed`
+					: Array.isArray(value)
+						? `has ${value.length.toLocaleString("en-US")} items; at most ${max} are allowed`
+						: `must be at most ${max}`;
+			out.push({
+				path,
+				target: "value",
+				code: "too-long",
+				message: `${where.subject} ${size}`,
+				hint:
+					typeof value === "string"
+						? "Keep diagram text short; put long explanations in a playbook page (content/pages/) and link to it."
+						: "Split the process into several flowcharts, one per sales motion.",
+			});
+			return;
+		}
 		case "invalid_key": {
 			const key = String(path[path.length - 1]);
 			out.push(invalidId(path, "key", `${where.prefix}id ${JSON.stringify(key)} is not a valid id`, key));

@@ -5,6 +5,32 @@
  */
 import { z } from "zod";
 
+/**
+ * Bounds on text and lists. They keep the cost of a build linear and small (a 10 MB description
+ * once took 26 minutes) and guarantee that the largest flowchart the format allows fits Mermaid's
+ * limits (`MERMAID_MAX_TEXT`, `MERMAID_MAX_EDGES`): 500 steps × (200-character label + markup)
+ * plus 2,000 arrows × (200-character condition + markup) stays under 1,000,000 characters.
+ */
+export const limits = {
+	/** Labels, titles, conditions, names: shown in the diagram or a heading. */
+	short: 200,
+	/** Descriptions, criteria, tasks: a few paragraphs at most. */
+	long: 10_000,
+	steps: 500,
+	/** Items in one list (tasks, automations, transitions, RACI roles). */
+	list: 100,
+	/** Arrows in one flowchart; Mermaid refuses more than its `maxEdges`. */
+	edges: 2_000,
+} as const;
+export const MERMAID_MAX_TEXT = 1_000_000;
+export const MERMAID_MAX_EDGES = limits.edges;
+
+const shortText = () => z.string().max(limits.short, { message: `is too long (at most ${limits.short} characters)` });
+const longText = () =>
+	z.string().max(limits.long, {
+		message: `is too long (at most ${limits.long.toLocaleString("en-US")} characters)`,
+	});
+
 /** Step and role ids become URL anchors and Mermaid node ids: keep them to a safe alphabet. */
 export const idPattern = /^[a-z][a-z0-9_-]*$/;
 const idHint = "lower-case letters, digits, '-' and '_', starting with a letter";
@@ -17,13 +43,13 @@ export const IdSchema = z
 
 /** A role: a short name, or an object with a name and optional contact details. */
 export const RoleSchema = z.union([
-	z.string().min(1).describe("The role's display name, e.g. 'Account executive'."),
+	shortText().min(1).describe("The role's display name, e.g. 'Account executive'."),
 	z
 		.strictObject({
 			/** Display name, e.g. "Account executive". */
-			name: z.string().min(1).describe("Display name, e.g. 'Account executive'."),
+			name: shortText().min(1).describe("Display name, e.g. 'Account executive'."),
 			/** What the role does, one or two sentences (inline Markdown). */
-			description: z.string().optional().describe("What the role does, one or two sentences (inline Markdown)."),
+			description: longText().optional().describe("What the role does, one or two sentences (inline Markdown)."),
 			/** Where suggestions for flowcharts this role owns are sent when no repository is configured. */
 			email: z.email().optional().describe("Address that receives suggestions for flowcharts this role owns."),
 		})
@@ -54,11 +80,11 @@ export const StepMetricsSchema = z
 export const AutomationSchema = z
 	.strictObject({
 		/** What sets it off, e.g. "No reply 3 days after first email". */
-		trigger: z.string().min(1).describe("What sets the automation off, e.g. 'No reply 3 days after first email'."),
+		trigger: longText().min(1).describe("What sets the automation off, e.g. 'No reply 3 days after first email'."),
 		/** What the system does, e.g. "Send follow-up email". */
-		action: z.string().min(1).describe("What the system does, e.g. 'Send follow-up email'."),
+		action: longText().min(1).describe("What the system does, e.g. 'Send follow-up email'."),
 		/** The tool that does it, e.g. "CRM sequence". */
-		system: z.string().min(1).describe("The tool that does it, e.g. 'CRM sequence'."),
+		system: shortText().min(1).describe("The tool that does it, e.g. 'CRM sequence'."),
 	})
 	.describe("A task done automatically by a system.");
 
@@ -68,8 +94,7 @@ export const TransitionSchema = z
 		/** Id of the step this transition leads to. */
 		to: IdSchema.describe("Id of the step this transition leads to."),
 		/** The condition that triggers the transition; required on decision branches. */
-		when: z
-			.string()
+		when: shortText()
 			.min(1)
 			.optional()
 			.describe("The condition that triggers this transition, shown on the arrow. Required on decision branches."),
@@ -78,7 +103,7 @@ export const TransitionSchema = z
 
 /** Where a step leads: one step id, or a list of transitions. */
 export const NextSchema = z
-	.union([IdSchema, z.array(TransitionSchema)])
+	.union([IdSchema, z.array(TransitionSchema).max(limits.list)])
 	.describe("Where the step leads: a step id, or a list of {to, when} transitions.");
 
 export const stepTypes = ["start", "stage", "decision", "end"] as const;
@@ -95,28 +120,36 @@ export const StepSchema = z
 			.default("stage")
 			.describe("start or end (terminators), decision (diamond) or stage (rectangle, the default)."),
 		/** Short label shown in the diagram. */
-		label: z.string().min(1).describe("Short label shown in the diagram."),
+		label: shortText().min(1).describe("Short label shown in the diagram."),
 		/** For end steps: whether reaching it means the deal was won or lost. */
 		outcome: z.enum(outcomes).optional().describe("For end steps: won, lost or other. Used to compute win rate."),
 		/** What happens in this step (inline Markdown). */
-		description: z.string().optional().describe("What happens in this step (inline Markdown)."),
+		description: longText().optional().describe("What happens in this step (inline Markdown)."),
 		/** Role that does the work; the step is drawn in this role's swimlane. */
 		responsible: IdSchema.optional().describe("Role that does the work (R); the step is drawn in its swimlane."),
 		/** Role that answers for the outcome. */
 		accountable: IdSchema.optional().describe("Role that answers for the outcome (A)."),
 		/** Roles asked for input. */
-		consulted: z.array(IdSchema).optional().describe("Roles asked for input (C)."),
+		consulted: z.array(IdSchema).max(limits.list).optional().describe("Roles asked for input (C)."),
 		/** Roles kept up to date. */
-		informed: z.array(IdSchema).optional().describe("Roles kept up to date (I)."),
+		informed: z.array(IdSchema).max(limits.list).optional().describe("Roles kept up to date (I)."),
 		/** Things to do in this step (inline Markdown each). */
-		tasks: z.array(z.string().min(1)).optional().describe("Things to do in this step (inline Markdown each)."),
+		tasks: z
+			.array(longText().min(1))
+			.max(limits.list)
+			.optional()
+			.describe("Things to do in this step (inline Markdown each)."),
 		/** What must be true before a deal enters this step. */
-		entry: z.string().optional().describe("Entry criteria: what must be true before a deal enters this step."),
+		entry: longText().optional().describe("Entry criteria: what must be true before a deal enters this step."),
 		/** What "done" means: when a deal may leave this step. */
-		exit: z.string().optional().describe("Exit criteria: what 'done' means for this step."),
+		exit: longText().optional().describe("Exit criteria: what 'done' means for this step."),
 		metrics: StepMetricsSchema.optional(),
 		/** Tasks done automatically in this step. */
-		automations: z.array(AutomationSchema).optional().describe("Tasks done automatically in this step."),
+		automations: z
+			.array(AutomationSchema)
+			.max(limits.list)
+			.optional()
+			.describe("Tasks done automatically in this step."),
 		next: NextSchema.optional(),
 	})
 	.describe("A step of the process: a start, a stage, a decision or an end.");
@@ -172,9 +205,9 @@ export const FlowchartSchema = z
 		/** Editors' schema hint; ignored by the build. */
 		$schema: z.string().optional().describe("Path or URL of this JSON Schema; ignored by the build."),
 		/** Title of the process, e.g. "B2B new-business sales process". */
-		title: z.string().min(1).describe("Title of the process."),
+		title: shortText().min(1).describe("Title of the process."),
 		/** One sentence: what the process is for (inline Markdown). */
-		summary: z.string().optional().describe("One sentence: what the process is for (inline Markdown)."),
+		summary: longText().optional().describe("One sentence: what the process is for (inline Markdown)."),
 		/** Role that keeps this flowchart current. */
 		owner: IdSchema.optional().describe("Role that keeps this flowchart current."),
 		/** Diagram direction: left to right or top to bottom. */
@@ -187,7 +220,7 @@ export const FlowchartSchema = z
 		/** The roles taking part, keyed by role id. */
 		roles: z.record(IdSchema, RoleSchema).describe("The roles taking part, keyed by role id: `ae: Account executive`."),
 		/** The steps, in reading order. */
-		steps: z.array(StepSchema).min(1).describe("The steps of the process, in reading order."),
+		steps: z.array(StepSchema).min(1).max(limits.steps).describe("The steps of the process, in reading order."),
 		review: ReviewSchema.optional(),
 	})
 	.describe("A sales process flowchart.");

@@ -4,9 +4,9 @@
  */
 
 import type { DataPath } from "../load/parse-yaml.ts";
-import type { Flowchart, Step } from "../schema/flowchart.ts";
+import { type Flowchart, limits, type Step } from "../schema/flowchart.ts";
 import type { Reporter } from "./report.ts";
-import { didYouMean, listOf } from "./suggest.ts";
+import { closest, didYouMean, listOf } from "./suggest.ts";
 
 interface Edge {
 	from: number;
@@ -55,6 +55,17 @@ export function checkGraph(data: Flowchart, r: Reporter): void {
 	});
 	const ids = [...indexById.keys()];
 	const edges = steps.map(edgesOf);
+	const edgeCount = edges.reduce((n, out) => n + out.length, 0);
+	if (edgeCount > limits.edges) {
+		r.report(
+			"error",
+			"too-many-arrows",
+			["steps"],
+			`the flowchart has ${edgeCount.toLocaleString("en-US")} arrows; a diagram can show at most ${limits.edges.toLocaleString("en-US")}`,
+			"Split the process into several flowcharts, one per sales motion.",
+			"key",
+		);
+	}
 	let brokenLinks = false;
 
 	steps.forEach((step, i) => {
@@ -157,20 +168,19 @@ export function checkGraph(data: Flowchart, r: Reporter): void {
 			"key",
 		);
 	}
-	// With a broken link, "unreachable" mostly repeats that error; fix the link first.
-	if (starts.length === 0 || brokenLinks) return;
-
-	const reached = new Set<number>(starts);
-	const queue = [...starts];
-	for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
-		for (const edge of edges[q] ?? []) {
-			const target = indexById.get(edge.to);
-			if (target !== undefined && !reached.has(target)) {
-				reached.add(target);
-				queue.push(target);
-			}
-		}
-	}
+	if (starts.length === 0) return;
+	// A broken link most likely meant its "did you mean" step: count it as reaching there, so only
+	// steps that no broken link explains are reported as unreachable. A link with no close match
+	// might have meant any step, so then nothing is reported as unreachable.
+	const targetOf = (edge: Edge): number | undefined => {
+		const target = indexById.get(edge.to);
+		if (target !== undefined || !brokenLinks) return target;
+		const guess = closest(edge.to, ids);
+		return guess === undefined ? undefined : indexById.get(guess);
+	};
+	const unguessable = brokenLinks && edges.flat().some((e) => !indexById.has(e.to) && closest(e.to, ids) === undefined);
+	if (unguessable) return;
+	const reached = reachable(starts, (q) => (edges[q] ?? []).map(targetOf));
 	steps.forEach((step, i) => {
 		if (reached.has(i) || indexById.get(step.id) !== i) return;
 		r.report(
@@ -179,6 +189,60 @@ export function checkGraph(data: Flowchart, r: Reporter): void {
 			["steps", i, "id"],
 			`${name(step)} cannot be reached from any start step`,
 			`Add \`next: ${step.id}\` to the step that should lead here, or remove the step.`,
+		);
+	});
+	// Without any end step that is the one error to fix ("no end step" above).
+	if (steps.some((s) => s.type === "end")) checkEndReachable(steps, edges, reached, targetOf, r);
+}
+
+/** Indexes reachable from `from` by following `out`. */
+function reachable(from: readonly number[], out: (i: number) => (number | undefined)[]): Set<number> {
+	const seen = new Set<number>(from);
+	const stack = [...from];
+	for (let q = stack.pop(); q !== undefined; q = stack.pop()) {
+		for (const t of out(q)) {
+			if (t !== undefined && !seen.has(t)) {
+				seen.add(t);
+				stack.push(t);
+			}
+		}
+	}
+	return seen;
+}
+
+/**
+ * Deals in a reachable step from which no end step can be reached go round for ever (a decision
+ * that only points back at itself, a loop with no way out). Steps that lead to a dead end or a
+ * broken link are already reported there.
+ */
+function checkEndReachable(
+	steps: readonly Step[],
+	edges: readonly Edge[][],
+	reached: ReadonlySet<number>,
+	targetOf: (edge: Edge) => number | undefined,
+	r: Reporter,
+): void {
+	const incoming: number[][] = steps.map(() => []);
+	const explained: number[] = [];
+	steps.forEach((step, i) => {
+		const out = edges[i] ?? [];
+		// Ends finish; a step with no way out is already a "dead end" error.
+		if (step.type === "end" || out.length === 0) explained.push(i);
+		for (const edge of out) {
+			const t = targetOf(edge);
+			if (t === undefined) explained.push(i);
+			else incoming[t]?.push(i);
+		}
+	});
+	const canFinish = reachable(explained, (i) => incoming[i] ?? []);
+	steps.forEach((step, i) => {
+		if (!reached.has(i) || canFinish.has(i)) return;
+		r.report(
+			"error",
+			"no-way-to-end",
+			["steps", i, "id"],
+			`${name(step)}: deals here can never reach an end step`,
+			"Every path from here goes round a loop with no way out: give a step of that loop a `next` that leads towards an end step (won or lost).",
 		);
 	});
 }

@@ -1,6 +1,6 @@
 /** Checks on a schema-valid flowchart that Zod cannot express: references, graph shape, ranges. */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { Locator } from "../load/parse-yaml.ts";
+import type { DataPath, Locator } from "../load/parse-yaml.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { checkGraph } from "./graph.ts";
 import { checkMetrics } from "./metrics.ts";
@@ -13,8 +13,12 @@ export type { Locator } from "../load/parse-yaml.ts";
  * All rule violations in one flowchart. Without `locate` the diagnostics carry no line/column
  * (e.g. for data that did not come from a YAML file).
  */
-export function validateFlowchart(fc: LoadedFlowchart, locate?: Locator): Diagnostic[] {
-	const reporter = createReporter(fc.file, locate);
+export function validateFlowchart(
+	fc: LoadedFlowchart,
+	locate?: Locator,
+	skip?: (path: DataPath, code: string) => boolean,
+): Diagnostic[] {
+	const reporter = createReporter(fc.file, locate, skip);
 	checkGraph(fc.data, reporter);
 	checkRoles(fc.data, reporter);
 	checkMetrics(fc.data, reporter);

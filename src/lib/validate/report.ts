@@ -14,11 +14,17 @@ export interface Reporter {
 	): void;
 }
 
-export function createReporter(file: string, locate?: Locator): Reporter {
+/** `skip` drops findings already explained elsewhere (e.g. at a field the schema rejected). */
+export function createReporter(
+	file: string,
+	locate?: Locator,
+	skip?: (path: DataPath, code: string) => boolean,
+): Reporter {
 	const diagnostics: Diagnostic[] = [];
 	return {
 		diagnostics,
 		report(severity, code, path, message, hint, target = "value") {
+			if (skip?.(path, code)) return;
 			const pos = locate?.(path, target);
 			diagnostics.push({
 				severity,

@@ -51,8 +51,8 @@ describe("broken YAML (inline source)", () => {
 			  hint: Check indentation and quoting here; text containing ': ', '#' or starting with [ { * & ! | > ' " % @ \` must be quoted.
 			content/flowcharts/broken.yaml:5:9 error: YAML syntax: Nested mappings are not allowed in compact mappings
 			  hint: Check indentation and quoting here; text containing ': ', '#' or starting with [ { * & ! | > ' " % @ \` must be quoted.
-			content/flowcharts/broken.yaml:7:1 error: YAML syntax: Missing closing "quote
-			  hint: Close the quote or bracket that was opened on this line or just before it."
+			content/flowcharts/broken.yaml:6:12 error: YAML syntax: this quote is never closed
+			  hint: Close the quote or bracket opened here or just before it, on the same line: an open quote swallows the rest of the file."
 		`);
 	});
 });

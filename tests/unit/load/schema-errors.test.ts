@@ -33,6 +33,8 @@ describe("wrong-type.yaml", () => {
 			  hint: Put the value in quotes, e.g. \`label: "42"\`.
 			tests/fixtures/flowcharts/wrong-type.yaml:10:12 error: step "lead": \`tasks\` must be a list, got the text "Call the lead"
 			  hint: Write a list: one \`- item\` per line under \`tasks:\`.
+			tests/fixtures/flowcharts/wrong-type.yaml:12:9 warning: step "prospecting" cannot be reached from any start step
+			  hint: Add \`next: prospecting\` to the step that should lead here, or remove the step.
 			tests/fixtures/flowcharts/wrong-type.yaml:16:17 error: step "prospecting": \`max_days\` must be a number, got the text "two weeks"
 			  hint: Write a plain number without quotes or units, e.g. \`max_days: 14\`.
 			tests/fixtures/flowcharts/wrong-type.yaml:17:26 error: step "prospecting": \`target_conversion\` must be a percentage such as '40%', got the text "lots"

@@ -18,11 +18,29 @@ describe("renderInlineMarkdown", () => {
 		expect(renderInlineMarkdown("[click](javascript:alert(1)) and [x](JavaScript:void(0))")).toBe("click and x");
 	});
 
-	it("drops raw HTML", () => {
-		expect(renderInlineMarkdown("a <img src=x onerror=alert(1)> b")).toBe("a  b");
-		expect(renderInlineMarkdown("say <script>alert(1)</script> hi")).toBe("say alert(1) hi");
-		expect(renderInlineMarkdown("<script>alert(1)</script>")).toBe("");
-		expect(renderInlineMarkdown('<a href="javascript:x" onclick="y">z</a>')).toBe("z");
+	it("shows raw HTML as the text the author typed, escaped", () => {
+		expect(renderInlineMarkdown("Only for <Enterprise> deals")).toMatchInlineSnapshot(
+			`"Only for &#x3C;Enterprise> deals"`,
+		);
+		expect(renderInlineMarkdown("a <img src=x onerror=alert(1)> b")).toMatchInlineSnapshot(
+			`"a &#x3C;img src=x onerror=alert(1)> b"`,
+		);
+		expect(renderInlineMarkdown("say <script>alert(1)</script> hi")).toMatchInlineSnapshot(
+			`"say &#x3C;script>alert(1)&#x3C;/script> hi"`,
+		);
+		expect(renderInlineMarkdown('<a href="javascript:x" onclick="y">z</a>')).toMatchInlineSnapshot(
+			`"&#x3C;a href="javascript:x" onclick="y">z&#x3C;/a>"`,
+		);
+	});
+
+	it("turns images from other hosts into links, so the reader's browser fetches nothing", () => {
+		expect(renderInlineMarkdown("see ![chart](https://tracker.example/p.png)")).toMatchInlineSnapshot(
+			`"see <a href="https://tracker.example/p.png" rel="noopener">chart</a>"`,
+		);
+		expect(renderInlineMarkdown("![](//tracker.example/p.png)")).toMatchInlineSnapshot(
+			`"<a href="//tracker.example/p.png" rel="noopener">//tracker.example/p.png</a>"`,
+		);
+		expect(renderInlineMarkdown("![logo](data:image/png;base64,AAAA)")).not.toContain("<img");
 	});
 
 	it("escapes special characters", () => {
@@ -53,7 +71,10 @@ describe("renderBlockMarkdown", () => {
 		expect(renderBlockMarkdown("only")).toBe("<p>only</p>");
 	});
 
-	it("drops raw HTML", () => {
-		expect(renderBlockMarkdown("p <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>")).toBe("<p>p </p>");
+	it("shows raw HTML as text", () => {
+		expect(renderBlockMarkdown("p <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>")).toMatchInlineSnapshot(`
+			"<p>p &#x3C;img src=x onerror=alert(1)></p>
+			&#x3C;script>alert(1)&#x3C;/script>"
+		`);
 	});
 });

@@ -30,7 +30,9 @@ describe("ingestCsv bad data", () => {
 			  hint: Every row needs a deal id; check the deal id column in mapping.yaml.",
 			  "content/metrics/t/a.csv:15:1 warning: 1 row: missing stage, first at content/metrics/t/a.csv:15 (dropped)
 			  hint: Every row needs a stage; check the stage column in mapping.yaml.",
-			  "content/metrics/t/a.csv:4:1 warning: 3 rows: unknown stage 'Demo Scheduled', first at content/metrics/t/a.csv:4 (dropped)
+			  "content/metrics/t/a.csv:4:1 warning: 2 rows: unknown stage 'Demo Scheduled', first at content/metrics/t/a.csv:4 (dropped)
+			  hint: Map the CRM stage to a step under \`stages:\` in mapping.yaml, or list it under \`ignore_stages:\`.",
+			  "content/metrics/t/b.csv:2:1 warning: 1 row: unknown stage 'demo scheduled', first at content/metrics/t/b.csv:2 (dropped)
 			  hint: Map the CRM stage to a step under \`stages:\` in mapping.yaml, or list it under \`ignore_stages:\`.",
 			  "content/metrics/t/a.csv:7:1 warning: 1 row: unparseable date, first at content/metrics/t/a.csv:7 (dropped)
 			  hint: Check \`timestamp_format\` in mapping.yaml (iso, us, eu, unix or unix_ms).",
@@ -160,9 +162,9 @@ describe("ingestCsv bad data", () => {
 		).toMatchInlineSnapshot(`
 			[
 			  "content/metrics/t/a.csv:1:1 error: The CSV header has no column 'Deal value' (amount), so the file was not read.
-			  hint: Header columns are: Deal, Stage, When, Amount, Owner. Fix the column names under \`columns:\` in mapping.yaml.",
+			  hint: Export the file again including that column. Header columns are: Deal, Stage, When, Amount, Owner.",
 			  "content/metrics/t/b.csv:1:1 error: The CSV header has no column 'Deal value' (amount), so the file was not read.
-			  hint: Header columns are: deal ,  STAGE, when, amount, owner. Fix the column names under \`columns:\` in mapping.yaml.",
+			  hint: Export the file again including that column. Header columns are: deal, STAGE, when, amount, owner.",
 			]
 		`);
 		expect(r.store.order.length).toBe(0);
@@ -176,10 +178,54 @@ describe("ingestCsv bad data", () => {
 		]);
 		expect(r.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
 			[
-			  "content/metrics/t/x.csv:3:1 warning: 1 row: CSV syntax error (Unclosed quote: the file ends inside a quoted field), first at content/metrics/t/x.csv:3 (dropped)
-			  hint: Fix the CSV syntax (often an unclosed quote); rows after the problem were not read.",
+			  "content/metrics/t/x.csv:3:1 warning: 1 row: CSV syntax error (Unclosed quote: this quoted field never ends), first at content/metrics/t/x.csv:3 (dropped)
+			  hint: Fix the CSV syntax (often a quote that is never closed); this row was dropped, the rows after it were read.",
 			]
 		`);
 		expect(r.store.order.length).toBe(1);
+	});
+
+	it("reads the rows after a quote that never closes, and reports it where it opens", async () => {
+		const tmp = await mkdtemp(`${tmpdir()}/flowbook-metrics-`);
+		await writeFile(
+			`${tmp}/x.csv`,
+			'Deal,Stage,When,Amount,Owner\n1,Lead,2026-01-01,,\n2,"Lead,2026-01-02,,\n3,Lead,2026-01-03,,\n4,Won,2026-01-04,,\n',
+		);
+		const r = await ingest({}, [{ path: `${tmp}/x.csv`, file: "content/metrics/t/x.csv" }]);
+		expect(r.diagnostics.map(formatDiagnostic)[0]).toContain("x.csv:3:1 warning: 1 row: CSV syntax error");
+		expect(r.report.rows).toBe(3);
+		expect(r.store.order.length).toBe(3);
+	});
+
+	it("says precisely when a CSV is empty or has only a header, and suggests a stage for a typo", async () => {
+		const tmp = await mkdtemp(`${tmpdir()}/flowbook-metrics-`);
+		await writeFile(`${tmp}/empty.csv`, "");
+		await writeFile(`${tmp}/header.csv`, "Deal,Stage,When,Amount,Owner\n");
+		await writeFile(`${tmp}/typo.csv`, "Deal,Stage,When,Amount,Owner\n1,Workng,2026-01-01,,\n");
+		const r = await ingest({}, await csvFilesIn(tmp, "content/metrics/t"));
+		expect(r.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+			[
+			  "content/metrics/t/empty.csv:1:1 warning: The CSV file is empty, so it adds no rows.
+			  hint: Export the deal stage history again, or delete the file if it is not needed.",
+			  "content/metrics/t/header.csv:1:1 warning: The CSV file has a header but no rows, so it adds no rows.
+			  hint: Export the deal stage history again, or delete the file if it is not needed.",
+			  "content/metrics/t/typo.csv:2:1 warning: 1 row: unknown stage 'Workng' (did you mean 'Working'?), first at content/metrics/t/typo.csv:2 (dropped)
+			  hint: Map the CRM stage to a step under \`stages:\` in mapping.yaml, or list it under \`ignore_stages:\`.",
+			]
+		`);
+	});
+
+	it("stops at the first line that is not UTF-8 and says how to save the export", async () => {
+		const tmp = await mkdtemp(`${tmpdir()}/flowbook-metrics-`);
+		const head = Buffer.from("Deal,Stage,When,Amount,Owner\n1,Lead,2026-01-01,,\n2,Lead,2026-01-02,,Ren");
+		await writeFile(`${tmp}/latin.csv`, Buffer.concat([head, Buffer.from([0xe9, 0x0a])]));
+		const r = await ingest({}, [{ path: `${tmp}/latin.csv`, file: "content/metrics/t/latin.csv" }]);
+		expect(r.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+			[
+			  "content/metrics/t/latin.csv:3:1 error: The CSV file is not UTF-8 text from this line on; the rows from here on were not read.
+			  hint: Export it again as "CSV UTF-8" (in Excel: Save as → CSV UTF-8); it was probably saved as Latin-1 / Windows-1252.",
+			]
+		`);
+		expect(r.report.rows).toBe(1);
 	});
 });

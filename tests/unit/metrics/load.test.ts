@@ -17,14 +17,14 @@ describe("parseMapping", () => {
 		expect(r.mapping).toMatchObject({ timestamp_format: "iso", period: "quarter", strict: false, ignore_stages: [] });
 	});
 
-	it("locates schema errors and unknown step ids", () => {
+	it("locates schema errors and unknown step ids, all in one run, with a suggestion for a typo", () => {
 		const text = [
 			"columns:",
 			"  deal: Id",
 			"  stage: Stage",
 			"  timestamp: At",
 			"stages:",
-			"  Closed Won: won",
+			"  Closed Won: wonn",
 			"  Demo: demo",
 			"period: week",
 		].join("\n");
@@ -32,27 +32,26 @@ describe("parseMapping", () => {
 		expect(first.mapping).toBeUndefined();
 		expect(first.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
 			[
-			  "m.yaml:1:1 error: Metrics mapping: columns.amount Invalid input: expected string, received undefined.
-			  hint: See content/metrics/README.md for the mapping format.",
-			  "m.yaml:8:1 error: Metrics mapping: period Invalid option: expected one of "quarter"|"month".
-			  hint: See content/metrics/README.md for the mapping format.",
-			]
-		`);
-		const fixed = text.replace("  timestamp: At", "  timestamp: At\n  amount: Amount").replace("period: week", "");
-		expect(parseMapping(fixed, "m.yaml", smallFlowchart()).diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
-			[
-			  "m.yaml:8:3 error: CRM stage 'Demo' maps to 'demo', which is not a step of the flowchart.
+			  "m.yaml:2:3 error: missing required field \`amount\`
+			  hint: Add \`amount: …\` (column holding the deal amount; empty cells are allowed).",
+			  "m.yaml:5:1 warning: No CRM stage maps to steps 'a', 'n', 'b', 'lost', so they will show no numbers.
+			  hint: Add a line such as '"<CRM stage name>": a' under stages for each.",
+			  "m.yaml:6:15 error: CRM stage 'Closed Won' maps to 'wonn', which is not a step of the flowchart (did you mean 'won'?).
 			  hint: Use one of: s, a, d, n, b, won, lost.",
-			  "m.yaml:6:1 warning: No CRM stage maps to step 'a', so it will show no numbers.
-			  hint: Add a line such as '"<CRM stage name>": a' under stages.",
-			  "m.yaml:6:1 warning: No CRM stage maps to step 'n', so it will show no numbers.
-			  hint: Add a line such as '"<CRM stage name>": n' under stages.",
-			  "m.yaml:6:1 warning: No CRM stage maps to step 'b', so it will show no numbers.
-			  hint: Add a line such as '"<CRM stage name>": b' under stages.",
-			  "m.yaml:6:1 warning: No CRM stage maps to step 'lost', so it will show no numbers.
-			  hint: Add a line such as '"<CRM stage name>": lost' under stages.",
+			  "m.yaml:7:9 error: CRM stage 'Demo' maps to 'demo', which is not a step of the flowchart.
+			  hint: Use one of: s, a, d, n, b, won, lost.",
+			  "m.yaml:8:9 error: \`period\` must be one of quarter, month; got the text "week"
+			  hint: Period for trends: quarter (default) or month.",
 			]
 		`);
+		const fixed = text
+			.replace("  timestamp: At", "  timestamp: At\n  amount: Amount")
+			.replace("period: week", "")
+			.replace("wonn", "won");
+		const codes = parseMapping(fixed, "m.yaml", smallFlowchart()).diagnostics.map(
+			(d) => `${d.line}:${d.column} ${d.code}`,
+		);
+		expect(codes).toEqual(["6:1 metrics-mapping-unmapped-step", "8:9 metrics-mapping-unknown-step"]);
 	});
 
 	it("reports invalid YAML", () => {

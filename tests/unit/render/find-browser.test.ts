@@ -1,5 +1,8 @@
+import { chmodSync, mkdtempSync, statSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { searchBrowser } from "../../../src/lib/render/find-browser.ts";
+import { ensurePrivateDir, privateBrowserDir, searchBrowser } from "../../../src/lib/render/find-browser.ts";
 
 function deps(executables: string[], env: Record<string, string | undefined> = {}, sparticuz?: string) {
 	return {
@@ -60,5 +63,28 @@ describe("searchBrowser", () => {
 			]
 		`);
 		expect(r.reasons.at(-1)).toBe("@sparticuz/chromium: Cannot find package '@sparticuz/chromium'");
+	});
+});
+
+describe("private unpack directory for @sparticuz/chromium", () => {
+	it("lives in the user's cache, not in /tmp", () => {
+		expect(privateBrowserDir({ XDG_CACHE_HOME: "/home/u/.cache" })).toBe("/home/u/.cache/flowbook-chromium");
+		expect(privateBrowserDir({})).not.toMatch(/^\/tmp\b/);
+	});
+
+	it("is created closed to other users, and an open one is closed", () => {
+		const dir = join(mkdtempSync(join(tmpdir(), "flowbook-cache-")), "flowbook-chromium");
+		ensurePrivateDir(dir);
+		expect(statSync(dir).mode & 0o777).toBe(0o700);
+		chmodSync(dir, 0o777);
+		ensurePrivateDir(dir);
+		expect(statSync(dir).mode & 0o777).toBe(0o700);
+	});
+
+	it("refuses a symlink planted in its place", () => {
+		const base = mkdtempSync(join(tmpdir(), "flowbook-cache-"));
+		const dir = join(base, "flowbook-chromium");
+		symlinkSync(base, dir);
+		expect(() => ensurePrivateDir(dir)).toThrow("is not a directory");
 	});
 });
