@@ -34,6 +34,21 @@ const entities: Record<string, string> = {
 	"\u00B6": "#182;",
 };
 
+/**
+ * The few characters that must be encoded in a quoted label that people read as source (`npm run diff` prints
+ * it in a pull-request comment, which GitHub renders): the quote ends the string, `<`, `>` and `&` would be
+ * read as HTML, `#` could start an entity. `(`, `:`, `;` and the rest are plain text inside quotes.
+ */
+const sourceEntities: Record<string, string> = {
+	'"': "#quot;",
+	"&": "#amp;",
+	"<": "#lt;",
+	">": "#gt;",
+	"#": "#35;",
+	"\uFB02": "#64258;",
+	"\u00B6": "#182;",
+};
+
 const breaker = "<span></span>";
 const newline = /\r\n|[\r\n\u0085\u2028\u2029]/;
 
@@ -49,7 +64,7 @@ function needsBreak(chars: string[], i: number): boolean {
 	);
 }
 
-function escapeChars(text: string, lineBreak: string | undefined): string {
+function escapeChars(text: string, lineBreak: string | undefined, table: Record<string, string> = entities): string {
 	let out = "";
 	const chars = Array.from(text.replace(/\r\n/g, "\n"));
 	for (let i = 0; i < chars.length; i++) {
@@ -58,7 +73,7 @@ function escapeChars(text: string, lineBreak: string | undefined): string {
 			out += lineBreak ?? " ";
 			continue;
 		}
-		out += entities[ch] ?? ch;
+		out += table[ch] ?? ch;
 		if (lineBreak === undefined) continue;
 		// Sequences Mermaid interprets after its entities are decoded: break them with an empty element.
 		if (needsBreak(chars, i)) out += breaker;
@@ -76,6 +91,16 @@ function escapeChars(text: string, lineBreak: string | undefined): string {
  */
 export function escapeLabel(text: string): string {
 	return escapeChars(text, "<br>");
+}
+
+/** Like `escapeLabel`, for Mermaid that people read as source: only what Mermaid needs is encoded. */
+export function escapeSourceLabel(text: string): string {
+	return escapeChars(text, "<br>", sourceEntities);
+}
+
+/** Like `escapeLine`, for Mermaid that people read as source. */
+export function escapeSourceLine(text: string): string {
+	return escapeChars(text.replace(/\s+/g, " ").trim(), undefined, sourceEntities);
 }
 
 /**

@@ -1,0 +1,61 @@
+/** A changelog entry in the words of one language: framework-free, so unit tests and the feed share it. */
+import { formatChange } from "../i18n/changes.ts";
+import { type Lang, t } from "../i18n/ui.ts";
+import type { ChangelogEntry, FeedEntry } from "../lib/changelog/index.ts";
+
+/** Current titles in one language, by id; a changelog entry shows these over the title at the time. */
+export interface Titles {
+	flowcharts: ReadonlyMap<string, string>;
+	pages: ReadonlyMap<string, string>;
+}
+
+export interface DescribedEntry {
+	title: string;
+	summary: string;
+	/** One group per flowchart or guide; `heading` only when an entry has several. */
+	groups: { heading?: string; items: string[] }[];
+}
+
+function sectionTitle(section: ChangelogEntry["sections"][number], titles?: Titles): string {
+	const current = section.flowchartId
+		? titles?.flowcharts.get(section.flowchartId)
+		: section.pageId
+			? titles?.pages.get(section.pageId)
+			: undefined;
+	return current ?? section.title;
+}
+
+/** An entry in the words of `lang`: its title, one-line summary and what changed (or the review's answers). */
+export function describeEntry(lang: Lang, entry: ChangelogEntry, titles?: Titles): DescribedEntry {
+	if (entry.kind === "review") {
+		const subject = entry.flowchartIds[0] ?? entry.pageIds[0];
+		const current = subject && (titles?.flowcharts.get(subject) ?? titles?.pages.get(subject));
+		return {
+			title: t(lang, "changelog.reviewTitle").replace("{title}", current || entry.title),
+			summary: entry.summary ?? "",
+			groups:
+				entry.answers.length === 0
+					? []
+					: [{ items: entry.answers.map((a) => `${t(lang, `changelog.answer.${a.key}`)}: ${a.text}`) }],
+		};
+	}
+	const names = entry.sections.map((s) => sectionTitle(s, titles));
+	const list = new Intl.ListFormat(lang, { style: "long", type: "conjunction" }).format(names);
+	const several = entry.sections.length > 1;
+	return {
+		title: entry.title,
+		summary: t(lang, "changelog.summary").replace("{list}", list),
+		groups: entry.sections.map((s, i) => ({
+			heading: several ? names[i] : undefined,
+			items: s.changes.map((m) => formatChange(lang, m)),
+		})),
+	};
+}
+
+/** An entry for the Atom feed, which is in English (the site's default language). */
+export function feedEntry(e: ChangelogEntry): FeedEntry {
+	const d = describeEntry("en", e);
+	const title = e.kind === "change" ? t("en", "changelog.changeTitle").replace("{title}", d.title) : d.title;
+	const items = d.groups.flatMap((g) => g.items.map((i) => (g.heading ? `${g.heading}: ${i}` : i)));
+	return { id: e.id, date: e.date, time: e.time, title, author: e.author, summary: d.summary, items };
+}
