@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import type { Browser, Page } from "playwright-core";
-import { type BrowserSearch, CHROMIUM_ARGS, searchBrowser } from "./find-browser.ts";
+import { type BrowserSearch, CHROMIUM_ARGS, noteBrowserUsed, searchBrowser } from "./find-browser.ts";
 import { DIAGRAM_FONT_FAMILY, defaultFontCss } from "./font.ts";
 import { CONFIG_COPY_SCRIPT, patchMermaidScript } from "./mermaid-patch.ts";
 
@@ -152,7 +152,9 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 		if (!search.found) throw new NoBrowserError(search.tried, search.reasons);
 		const { chromium } = await import("playwright-core");
 		try {
-			return await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
+			const browser = await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
+			noteBrowserUsed(search.found, browser.version());
+			return browser;
 		} catch (error) {
 			const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
 			throw new NoBrowserError(search.tried, [`${search.found.path} (${search.found.source}) did not start: ${why}`]);
