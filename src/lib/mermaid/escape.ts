@@ -35,19 +35,22 @@ const entities: Record<string, string> = {
 };
 
 /**
- * The few characters that must be encoded in a quoted label that people read as source (`npm run diff` prints
- * it in a pull-request comment, which GitHub renders): the quote ends the string, `<`, `>` and `&` would be
- * read as HTML, `#` could start an entity. `(`, `:`, `;` and the rest are plain text inside quotes.
+ * For a quoted label that people read as source (`npm run diff` prints it in a pull-request comment, which
+ * GitHub renders): only what would end the string or be read as markup is encoded. The quote; `<` before a
+ * tag-like character; `&` and `#` before an entity-like `name;`; Mermaid's own markers. `(`, `:`, `;`, a lone
+ * `&` or `#` stay as they are.
  */
-const sourceEntities: Record<string, string> = {
-	'"': "#quot;",
-	"&": "#amp;",
-	"<": "#lt;",
-	">": "#gt;",
-	"#": "#35;",
-	"\uFB02": "#64258;",
-	"\u00B6": "#182;",
-};
+function sourceEntity(chars: string[], i: number): string | undefined {
+	const ch = chars[i];
+	const next = chars.slice(i + 1, i + 34).join("");
+	if (ch === '"') return "#quot;";
+	if (ch === "<" && /^[a-z/!?]/i.test(next)) return "#lt;";
+	if ((ch === "&" || ch === "#") && /^#?[a-z0-9]+;/i.test(next)) return ch === "&" ? "#amp;" : "#35;";
+	if (ch === "\uFB02" || ch === "\u00B6") return entities[ch];
+	return undefined;
+}
+
+const tableEntity = (chars: string[], i: number): string | undefined => entities[chars[i] as string];
 
 const breaker = "<span></span>";
 const newline = /\r\n|[\r\n\u0085\u2028\u2029]/;
@@ -64,7 +67,11 @@ function needsBreak(chars: string[], i: number): boolean {
 	);
 }
 
-function escapeChars(text: string, lineBreak: string | undefined, table: Record<string, string> = entities): string {
+function escapeChars(
+	text: string,
+	lineBreak: string | undefined,
+	encode: (chars: string[], i: number) => string | undefined = tableEntity,
+): string {
 	let out = "";
 	const chars = Array.from(text.replace(/\r\n/g, "\n"));
 	for (let i = 0; i < chars.length; i++) {
@@ -73,7 +80,7 @@ function escapeChars(text: string, lineBreak: string | undefined, table: Record<
 			out += lineBreak ?? " ";
 			continue;
 		}
-		out += table[ch] ?? ch;
+		out += encode(chars, i) ?? ch;
 		if (lineBreak === undefined) continue;
 		// Sequences Mermaid interprets after its entities are decoded: break them with an empty element.
 		if (needsBreak(chars, i)) out += breaker;
@@ -95,12 +102,12 @@ export function escapeLabel(text: string): string {
 
 /** Like `escapeLabel`, for Mermaid that people read as source: only what Mermaid needs is encoded. */
 export function escapeSourceLabel(text: string): string {
-	return escapeChars(text, "<br>", sourceEntities);
+	return escapeChars(text, "<br>", sourceEntity);
 }
 
 /** Like `escapeLine`, for Mermaid that people read as source. */
 export function escapeSourceLine(text: string): string {
-	return escapeChars(text.replace(/\s+/g, " ").trim(), undefined, sourceEntities);
+	return escapeChars(text.replace(/\s+/g, " ").trim(), undefined, sourceEntity);
 }
 
 /**

@@ -211,11 +211,11 @@ describe("an added flowchart and the printed Mermaid", () => {
 	test("the diagram has no links and no entity codes where plain text is safe", () => {
 		const data = structuredClone(routing);
 		const first = data.steps[0];
-		if (first) first.label = 'Call: "Hi" (5 min); A&B <x> #1';
+		if (first) first.label = 'Call: "Hi" (5 min); R&D <b>x</b> 3 > 2 #1 &amp; #58;';
 		const source = annotatedDiagram(loaded("routing", data), undefined, diffFlowcharts(undefined, data));
 		expect(source).not.toMatch(/^\s*click /m);
 		expect(source).not.toContain("#58;");
 		expect(source).not.toContain("#40;");
-		expect(source).toContain("Call: #quot;Hi#quot; (5 min); A#amp;B #lt;x#gt; #35;1");
+		expect(source).toContain("Call: #quot;Hi#quot; (5 min); R&D #lt;b>x#lt;/b> 3 > 2 #1 #amp;amp; #35;58;");
 	});
 });
