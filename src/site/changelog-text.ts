@@ -46,7 +46,8 @@ export function describeEntry(lang: Lang, entry: ChangelogEntry, titles?: Titles
 		title: entry.title,
 		summary: t(lang, "changelog.summary").replace("{list}", list),
 		groups: entry.sections.map((s, i) => ({
-			heading: several ? names[i] : undefined,
+			// A guide's change names the guide already.
+			heading: several && s.pageId === undefined ? names[i] : undefined,
 			items: s.changes.map((m) => formatChange(lang, m)),
 		})),
 	};

@@ -57,7 +57,7 @@ describe("changeEntry", () => {
 			      ],
 			    },
 			    {
-			      "heading": "Tips & tricks",
+			      "heading": undefined,
 			      "items": [
 			        "Guide added: "Tips & tricks"",
 			      ],
@@ -85,7 +85,7 @@ describe("changeEntry", () => {
 			      ],
 			    },
 			    {
-			      "heading": "Tips & tricks",
+			      "heading": undefined,
 			      "items": [
 			        "Panduan ditambahkan: "Tips & tricks"",
 			      ],
@@ -327,7 +327,7 @@ describe("changelogAtom", () => {
 			        <id>https://intranet.example.com/sales/changelog/#change-abc</id>
 			        <link href="https://intranet.example.com/sales/changelog/#change-abc"/>
 			        <updated>2026-05-04T08:00:00.000Z</updated>
-			        <summary type="html"><![CDATA[<p>Changed B2B &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; and Tips.</p><ul><li>B2B &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;: Qualified?: the &quot;No&quot; branch now leads to &lt;Lost&gt; instead of Nurture</li><li>Tips: Guide added: &quot;Tips&quot;</li></ul>]]></summary>
+			        <summary type="html"><![CDATA[<p>Changed B2B &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; and Tips.</p><ul><li>B2B &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;: Qualified?: the &quot;No&quot; branch now leads to &lt;Lost&gt; instead of Nurture</li><li>Guide added: &quot;Tips&quot;</li></ul>]]></summary>
 			        <author>
 			            <name>A &amp; B</name>
 			        </author>

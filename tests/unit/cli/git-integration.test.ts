@@ -203,7 +203,7 @@ describe("gitContentHistory and the changelog", () => {
 			        ],
 			      },
 			      {
-			        "heading": "Intro",
+			        "heading": undefined,
 			        "items": [
 			          "Guide added: "Intro"",
 			        ],
