@@ -27,11 +27,14 @@ function run(command, args, filter) {
  * devDependency first on the PATH. So the list is summed up in one line; every other line is kept.
  */
 const engineWants = new Set();
+const enginePackages = new Set();
 let inEngineBlock = false;
 function npmLine(line) {
 	if (line.includes("EBADENGINE")) {
 		const wanted = /required: \{ node: '([^']+)'/.exec(line);
 		if (wanted) engineWants.add(wanted[1]);
+		const name = /package: '([^']+)'/.exec(line);
+		if (name) enginePackages.add(name[1]);
 		inEngineBlock = !/EBADENGINE }$/.test(line.trimEnd());
 		return;
 	}
@@ -43,10 +46,15 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 console.log(`flowbook setup: installing dependencies (npm ci) with Node ${process.versions.node} …`);
 const installed = await run(npm, ["ci", "--no-audit", "--no-fund"], npmLine);
 if (installed !== 0) process.exit(installed);
-if (engineWants.size > 0) {
+if (enginePackages.size > 0) {
+	const major = Math.min(...[...engineWants].map((range) => Number(/\d+/.exec(range)?.[0] ?? 22)));
+	const names = [...enginePackages]
+		.map((p) => p.replace(/@[^@/]+$/, ""))
+		.sort((a, b) => (a[0] === "@") - (b[0] === "@"));
+	const some = `${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}`;
 	console.log(
-		`flowbook setup: some dependencies need Node ${[...engineWants].sort().join(" / ")}; this machine has ${process.versions.node}, ` +
-			"which is fine: every npm script runs on the Node 24 that was just installed (the `node` devDependency).",
+		`flowbook setup: npm warned that ${names.length} dependencies (${some}) need Node ${major} or newer; ` +
+			`that is expected: Node ${process.versions.node} here only ran the install, every npm script runs on the Node 24 just installed.`,
 	);
 }
 console.log("flowbook setup: building the site (npm run build) …");
