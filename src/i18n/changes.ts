@@ -49,9 +49,10 @@ export type ChangeMessage =
 	| { key: "transition-removed"; step: string; target: string; when?: string }
 	// Changelog entries about a whole file.
 	| { key: "version-unreadable"; path: string }
-	| { key: "guide-added"; title: string }
-	| { key: "guide-changed"; title: string }
-	| { key: "guide-removed"; title: string };
+	// `translation`: the language of the guide's file, when only a translation changed (content/pages/id/…).
+	| { key: "guide-added"; title: string; translation?: string }
+	| { key: "guide-changed"; title: string; translation?: string }
+	| { key: "guide-removed"; title: string; translation?: string };
 
 type Catalog = { [K in ChangeMessage["key"]]: (m: Extract<ChangeMessage, { key: K }>) => string };
 
@@ -71,6 +72,13 @@ function percent(lang: Lang, fraction: number | undefined, raw: string | undefin
 		style: "percent",
 		maximumFractionDigits: 2,
 	}).format(fraction);
+}
+
+/** " (Indonesian version)", " (versi bahasa Indonesia)" for a translation's file. */
+function version(lang: Lang, translation: string | undefined): string {
+	if (translation === undefined) return "";
+	const name = new Intl.DisplayNames(lang, { type: "language" }).of(translation) ?? translation;
+	return lang === "id" ? ` (versi bahasa ${name})` : ` (${name} version)`;
 }
 
 const enFields: Record<TextField, string> = {
@@ -156,9 +164,9 @@ const en: Catalog = {
 		`${m.step}: no longer leads to ${m.target}${m.when === undefined ? "" : ` (${q(m.when)})`}`,
 	"version-unreadable": (m) =>
 		`${m.path} was edited; one version is not a valid flowchart, so the changes are not described.`,
-	"guide-added": (m) => `Guide added: ${q(m.title)}`,
-	"guide-changed": (m) => `Guide updated: ${q(m.title)}`,
-	"guide-removed": (m) => `Guide removed: ${q(m.title)}`,
+	"guide-added": (m) => `Guide added: ${q(m.title)}${version("en", m.translation)}`,
+	"guide-changed": (m) => `Guide updated: ${q(m.title)}${version("en", m.translation)}`,
+	"guide-removed": (m) => `Guide removed: ${q(m.title)}${version("en", m.translation)}`,
 };
 
 const idFields: Record<TextField, string> = {
@@ -244,9 +252,9 @@ const id: Catalog = {
 		`${m.step}: tidak lagi menuju ${m.target}${m.when === undefined ? "" : ` (${q(m.when)})`}`,
 	"version-unreadable": (m) =>
 		`${m.path} diubah; salah satu versinya bukan diagram alir yang valid, jadi perubahannya tidak diuraikan.`,
-	"guide-added": (m) => `Panduan ditambahkan: ${q(m.title)}`,
-	"guide-changed": (m) => `Panduan diperbarui: ${q(m.title)}`,
-	"guide-removed": (m) => `Panduan dihapus: ${q(m.title)}`,
+	"guide-added": (m) => `Panduan ditambahkan: ${q(m.title)}${version("id", m.translation)}`,
+	"guide-changed": (m) => `Panduan diperbarui: ${q(m.title)}${version("id", m.translation)}`,
+	"guide-removed": (m) => `Panduan dihapus: ${q(m.title)}${version("id", m.translation)}`,
 };
 
 const catalogs: Record<Lang, Catalog> = { en, id };

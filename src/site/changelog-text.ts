@@ -1,5 +1,5 @@
 /** A changelog entry in the words of one language: framework-free, so unit tests and the feed share it. */
-import { formatChange } from "../i18n/changes.ts";
+import { type ChangeMessage, formatChange } from "../i18n/changes.ts";
 import { type Lang, t } from "../i18n/ui.ts";
 import type { ChangelogEntry, FeedEntry } from "../lib/changelog/index.ts";
 
@@ -10,8 +10,12 @@ export interface Titles {
 }
 
 export interface DescribedEntry {
+	/** What changed (the flowcharts' and guides' titles), or "Review: <title>". */
 	title: string;
+	/** A review's summary; empty for a change. */
 	summary: string;
+	/** A change's commit message, as its author wrote it. */
+	subject?: string;
 	/** One group per flowchart or guide; `heading` only when an entry has several. */
 	groups: { heading?: string; items: string[] }[];
 }
@@ -40,17 +44,38 @@ export function describeEntry(lang: Lang, entry: ChangelogEntry, titles?: Titles
 		};
 	}
 	const names = entry.sections.map((s) => sectionTitle(s, titles));
-	const list = new Intl.ListFormat(lang, { style: "long", type: "conjunction" }).format(names);
 	const several = entry.sections.length > 1;
 	return {
-		title: entry.title,
-		summary: t(lang, "changelog.summary").replace("{list}", list),
+		title: new Intl.ListFormat(lang, { style: "long", type: "conjunction" }).format(names),
+		summary: "",
+		subject: entry.title,
 		groups: entry.sections.map((s, i) => ({
 			// A guide's change names the guide already.
 			heading: several && s.pageId === undefined ? names[i] : undefined,
-			items: s.changes.map((m) => formatChange(lang, m)),
+			items: s.changes.map((m) => formatChange(lang, forReaders(m, names[i] ?? s.title))),
 		})),
 	};
+}
+
+/** Inline Markdown as the text a reader sees: `**Need**` → Need, `[Nurture](#step-nurture)` → Nurture. */
+export function plainInline(text: string): string {
+	return text
+		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+		.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
+		.replace(/(^|[^\w*])([*_])(?=\S)([\s\S]*?\S)\2(?![\w*])/g, "$1$3")
+		.replace(/`([^`]*)`/g, "$1");
+}
+
+/** A message as readers should see it: guide titles as on the site today, Markdown in texts as plain text. */
+function forReaders(m: ChangeMessage, currentTitle: string): ChangeMessage {
+	if (m.key === "guide-added" || m.key === "guide-changed" || m.key === "guide-removed") {
+		return { ...m, title: currentTitle };
+	}
+	if (m.key === "text-added") return { ...m, to: plainInline(m.to) };
+	if (m.key === "text-changed") {
+		return { ...m, to: plainInline(m.to), from: m.from === undefined ? undefined : plainInline(m.from) };
+	}
+	return m;
 }
 
 /** An entry for the Atom feed, which is in English (the site's default language). */
@@ -58,5 +83,5 @@ export function feedEntry(e: ChangelogEntry): FeedEntry {
 	const d = describeEntry("en", e);
 	const title = e.kind === "change" ? t("en", "changelog.changeTitle").replace("{title}", d.title) : d.title;
 	const items = d.groups.flatMap((g) => g.items.map((i) => (g.heading ? `${g.heading}: ${i}` : i)));
-	return { id: e.id, date: e.date, time: e.time, title, author: e.author, summary: d.summary, items };
+	return { id: e.id, date: e.date, time: e.time, title, author: e.author, summary: d.subject ?? d.summary, items };
 }

@@ -134,14 +134,20 @@ function guideVersion(text: string | undefined): { title?: string; words: string
 }
 
 /** A guide added, removed or edited (in any language); none when only whitespace changed. */
-function guideSection(slug: string, f: FileChange, commit: GitCommit, read: ReadVersion): ChangelogSection | undefined {
+function guideSection(
+	slug: string,
+	translation: string | undefined,
+	f: FileChange,
+	commit: GitCommit,
+	read: ReadVersion,
+): ChangelogSection | undefined {
 	const parent = commit.parents[0];
 	const before = f.status === "added" || parent === undefined ? undefined : guideVersion(read(parent, f.path));
 	const after = f.status === "deleted" ? undefined : guideVersion(read(commit.hash, f.path));
 	if (before !== undefined && after !== undefined && before.words === after.words) return undefined;
 	const title = after?.title ?? before?.title ?? slug;
 	const key = before === undefined ? "guide-added" : after === undefined ? "guide-removed" : "guide-changed";
-	return { pageId: slug, title, changes: [{ key, title }] };
+	return { pageId: slug, title, changes: [translation ? { key, title, translation } : { key, title }] };
 }
 
 /**
@@ -167,10 +173,14 @@ export function changeEntry(
 		const inPages = under(pagesDir, f.path);
 		if (inPages !== undefined && pageFile.test(inPages)) {
 			// content/pages/id/overview.mdx is the Indonesian version of the guide `overview`.
-			const slug = withoutExtension(inPages.split("/").pop() ?? inPages);
-			if (sections.some((s) => s.pageId === slug)) continue;
-			const section = guideSection(slug, f, commit, read);
-			if (section) sections.push(section);
+			const parts = inPages.split("/");
+			const slug = withoutExtension(parts.pop() ?? inPages);
+			const section = guideSection(slug, parts[0], f, commit, read);
+			if (section === undefined) continue;
+			// One section per guide; the default-language file's change says more than a translation's.
+			const seen = sections.findIndex((s) => s.pageId === slug);
+			if (seen < 0) sections.push(section);
+			else if (parts.length === 0) sections[seen] = section;
 		}
 	}
 	if (sections.length === 0) return undefined;

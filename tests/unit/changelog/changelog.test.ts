@@ -11,7 +11,7 @@ import {
 import { unquoteGitPath } from "../../../src/lib/changelog/git.ts";
 import type { GitCommit } from "../../../src/lib/changelog/git-history.ts";
 import { parseLog } from "../../../src/lib/changelog/git-history.ts";
-import { describeEntry, feedEntry } from "../../../src/site/changelog-text.ts";
+import { describeEntry, feedEntry, plainInline } from "../../../src/site/changelog-text.ts";
 
 const fixtures = join(import.meta.dirname, "../../fixtures/diff");
 const versions: Record<string, string> = {
@@ -63,8 +63,9 @@ describe("changeEntry", () => {
 			      ],
 			    },
 			  ],
-			  "summary": "Changed Routing and Tips & tricks.",
-			  "title": "Commit c2",
+			  "subject": "Commit c2",
+			  "summary": "",
+			  "title": "Routing and Tips & tricks",
 			}
 		`);
 		expect(
@@ -91,8 +92,9 @@ describe("changeEntry", () => {
 			      ],
 			    },
 			  ],
-			  "summary": "Yang diubah: Perutean dan Tips & tricks.",
-			  "title": "Commit c2",
+			  "subject": "Commit c2",
+			  "summary": "",
+			  "title": "Perutean dan Tips & tricks",
 			}
 		`);
 	});
@@ -128,8 +130,9 @@ describe("changeEntry", () => {
 			      ],
 			    },
 			  ],
-			  "summary": "Changed Routing and broken.",
-			  "title": "Commit c2",
+			  "subject": "Commit c2",
+			  "summary": "",
+			  "title": "Routing and broken",
 			}
 		`);
 		expect(describeEntry("id", entry).groups.flatMap((g) => g.items)).toMatchInlineSnapshot(`
@@ -139,6 +142,25 @@ describe("changeEntry", () => {
 			]
 		`);
 		expect(entry.flowchartIds).toEqual(["routing", "broken"]);
+	});
+
+	test("a translation's change says which version; guide titles are today's, in the page's language", () => {
+		const entry = changeEntry(
+			commit("c2", "2026-05-04T09:00:00Z", [{ path: "content/pages/id/tips.mdx", status: "added" }], []),
+			read,
+		);
+		if (entry === undefined) throw new Error("expected an entry");
+		const titles = { flowcharts: new Map(), pages: new Map([["tips", "Kiat dan trik"]]) };
+		expect(describeEntry("en", entry).groups[0]?.items).toEqual(['Guide added: "Kiat" (Indonesian version)']);
+		expect(describeEntry("id", entry, titles).groups[0]?.items).toEqual([
+			'Panduan ditambahkan: "Kiat dan trik" (versi bahasa Indonesia)',
+		]);
+	});
+
+	test("inline Markdown in a changed text reads as plain text", () => {
+		expect(plainInline("**Need** and _Authority_; see [Nurture](#step-nurture), `CRM` and snake_case_id")).toBe(
+			"Need and Authority; see Nurture, CRM and snake_case_id",
+		);
 	});
 
 	test("commits that change nothing a sales team reads are left out", () => {
@@ -195,7 +217,12 @@ describe("mergeChangelog", () => {
 			changeEntry(commit("c5", "2026-05-05T01:00:00+02:00", file, []), read),
 		].flatMap((e) => e ?? []);
 		const merged = mergeChangelog(reviews, changes);
-		expect(merged.map((e) => `${e.date} ${e.kind} ${describeEntry("en", e).title}`)).toMatchInlineSnapshot(`
+		expect(
+			merged.map((e) => {
+				const d = describeEntry("en", e);
+				return `${e.date} ${e.kind} ${d.subject ?? d.title}`;
+			}),
+		).toMatchInlineSnapshot(`
 			[
 			  "2026-05-05 change Commit c5",
 			  "2026-05-04 change Commit c3",
@@ -323,11 +350,11 @@ describe("changelogAtom", () => {
 			    <link rel="alternate" href="https://intranet.example.com/sales/changelog/"/>
 			    <link rel="self" href="https://intranet.example.com/sales/changelog.xml"/>
 			    <entry>
-			        <title type="html"><![CDATA[Change: Re-route &lt;b&gt;nurture&lt;/b&gt;]]></title>
+			        <title type="html"><![CDATA[Change: B2B &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; and Tips]]></title>
 			        <id>https://intranet.example.com/sales/changelog/#change-abc</id>
 			        <link href="https://intranet.example.com/sales/changelog/#change-abc"/>
 			        <updated>2026-05-04T08:00:00.000Z</updated>
-			        <summary type="html"><![CDATA[<p>Changed B2B &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; and Tips.</p><ul><li>B2B &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;: Qualified?: the &quot;No&quot; branch now leads to &lt;Lost&gt; instead of Nurture</li><li>Guide added: &quot;Tips&quot;</li></ul>]]></summary>
+			        <summary type="html"><![CDATA[<p>Re-route &lt;b&gt;nurture&lt;/b&gt;</p><ul><li>B2B &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;: Qualified?: the &quot;No&quot; branch now leads to &lt;Lost&gt; instead of Nurture</li><li>Guide added: &quot;Tips&quot;</li></ul>]]></summary>
 			        <author>
 			            <name>A &amp; B</name>
 			        </author>

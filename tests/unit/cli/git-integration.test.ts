@@ -165,8 +165,9 @@ describe("gitContentHistory and the changelog", () => {
 			        ],
 			      },
 			    ],
-			    "summary": "Changed Intro.",
-			    "title": "Reword the intro page",
+			    "subject": "Reword the intro page",
+			    "summary": "",
+			    "title": "Intro",
 			  },
 			  {
 			    "author": "Rizky Pratama",
@@ -182,8 +183,9 @@ describe("gitContentHistory and the changelog", () => {
 			        ],
 			      },
 			    ],
-			    "summary": "Changed Renewal process.",
-			    "title": "Head of sales owns the renewal call",
+			    "subject": "Head of sales owns the renewal call",
+			    "summary": "",
+			    "title": "Renewal process",
 			  },
 			  {
 			    "author": "Rizky Pratama",
@@ -209,8 +211,9 @@ describe("gitContentHistory and the changelog", () => {
 			        ],
 			      },
 			    ],
-			    "summary": "Changed Renewal process and Intro.",
-			    "title": "Add the renewal process",
+			    "subject": "Add the renewal process",
+			    "summary": "",
+			    "title": "Renewal process and Intro",
 			  },
 			]
 		`);
