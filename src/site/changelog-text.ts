@@ -17,7 +17,7 @@ export interface DescribedEntry {
 	/** A change's commit message, as its author wrote it. */
 	subject?: string;
 	/** One group per flowchart or guide; `heading` only when an entry has several. */
-	groups: { heading?: string; items: string[] }[];
+	groups: { heading?: string; items: string[]; guides?: true }[];
 }
 
 function sectionTitle(section: ChangelogEntry["sections"][number], titles?: Titles): string {
@@ -44,16 +44,25 @@ export function describeEntry(lang: Lang, entry: ChangelogEntry, titles?: Titles
 		};
 	}
 	const names = entry.sections.map((s) => sectionTitle(s, titles));
-	const several = entry.sections.length > 1;
+	const items = (i: number) =>
+		(entry.sections[i]?.changes ?? []).map((m) => formatChange(lang, forReaders(m, names[i] ?? "")));
+	const flowcharts = entry.sections.flatMap((s, i) => (s.flowchartId === undefined ? [] : [i]));
+	const guides = entry.sections.flatMap((s, i) => (s.pageId === undefined ? [] : [i]));
+	// Each flowchart under its title when there are several things; guides together (each change names its guide).
+	const headed = entry.sections.length > 1;
+	const groups: DescribedEntry["groups"] = flowcharts.map((i) => ({
+		heading: headed ? names[i] : undefined,
+		items: items(i),
+	}));
+	if (guides.length > 0) {
+		const heading = flowcharts.length > 0 ? t(lang, "nav.pages") : undefined;
+		groups.push({ heading, items: guides.flatMap(items), guides: true });
+	}
 	return {
 		title: new Intl.ListFormat(lang, { style: "long", type: "conjunction" }).format(names),
 		summary: "",
 		subject: entry.title,
-		groups: entry.sections.map((s, i) => ({
-			// A guide's change names the guide already.
-			heading: several && s.pageId === undefined ? names[i] : undefined,
-			items: s.changes.map((m) => formatChange(lang, forReaders(m, names[i] ?? s.title))),
-		})),
+		groups,
 	};
 }
 
@@ -82,6 +91,6 @@ function forReaders(m: ChangeMessage, currentTitle: string): ChangeMessage {
 export function feedEntry(e: ChangelogEntry): FeedEntry {
 	const d = describeEntry("en", e);
 	const title = e.kind === "change" ? t("en", "changelog.changeTitle").replace("{title}", d.title) : d.title;
-	const items = d.groups.flatMap((g) => g.items.map((i) => (g.heading ? `${g.heading}: ${i}` : i)));
+	const items = d.groups.flatMap((g) => g.items.map((i) => (g.heading && !g.guides ? `${g.heading}: ${i}` : i)));
 	return { id: e.id, date: e.date, time: e.time, title, author: e.author, summary: d.subject ?? d.summary, items };
 }

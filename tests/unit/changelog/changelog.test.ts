@@ -57,7 +57,8 @@ describe("changeEntry", () => {
 			      ],
 			    },
 			    {
-			      "heading": undefined,
+			      "guides": true,
+			      "heading": "Guides",
 			      "items": [
 			        "Guide added: "Tips & tricks"",
 			      ],
@@ -86,7 +87,8 @@ describe("changeEntry", () => {
 			      ],
 			    },
 			    {
-			      "heading": undefined,
+			      "guides": true,
+			      "heading": "Panduan",
 			      "items": [
 			        "Panduan ditambahkan: "Tips & tricks"",
 			      ],

@@ -159,6 +159,7 @@ describe("gitContentHistory and the changelog", () => {
 			    "date": "2026-03-03",
 			    "groups": [
 			      {
+			        "guides": true,
 			        "heading": undefined,
 			        "items": [
 			          "Guide updated: "Intro"",
@@ -205,7 +206,8 @@ describe("gitContentHistory and the changelog", () => {
 			        ],
 			      },
 			      {
-			        "heading": undefined,
+			        "guides": true,
+			        "heading": "Guides",
 			        "items": [
 			          "Guide added: "Intro"",
 			        ],
