@@ -75,11 +75,12 @@ export function plainInline(text: string): string {
 		.replace(/`([^`]*)`/g, "$1");
 }
 
-/** A message as readers should see it: guide titles as on the site today, Markdown in texts as plain text. */
+/** A message as readers should see it: titles as on the site today (in its language), Markdown in texts as plain text. */
 function forReaders(m: ChangeMessage, currentTitle: string): ChangeMessage {
 	if (m.key === "guide-added" || m.key === "guide-changed" || m.key === "guide-removed") {
 		return { ...m, title: currentTitle };
 	}
+	if (m.key === "flowchart-added" || m.key === "flowchart-removed") return { ...m, title: currentTitle };
 	if (m.key === "text-added") return { ...m, to: plainInline(m.to) };
 	if (m.key === "text-changed") {
 		return { ...m, to: plainInline(m.to), from: m.from === undefined ? undefined : plainInline(m.from) };

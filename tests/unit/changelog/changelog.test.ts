@@ -137,9 +137,10 @@ describe("changeEntry", () => {
 			  "title": "Routing and broken",
 			}
 		`);
-		expect(describeEntry("id", entry).groups.flatMap((g) => g.items)).toMatchInlineSnapshot(`
+		const titles = { flowcharts: new Map([["routing", "Perutean"]]), pages: new Map() };
+		expect(describeEntry("id", entry, titles).groups.flatMap((g) => g.items)).toMatchInlineSnapshot(`
 			[
-			  "Diagram alir ditambahkan: "Routing" (8 langkah)",
+			  "Diagram alir ditambahkan: "Perutean" (8 langkah)",
 			  "content/flowcharts/broken.yaml diubah; salah satu versinya bukan diagram alir yang valid, jadi perubahannya tidak diuraikan.",
 			]
 		`);
