@@ -19,4 +19,19 @@ export default defineConfig({
 		processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeMermaid] }),
 	},
 	integrations: [flowbook(flowbookConfig), mdx()],
+	vite: {
+		build: {
+			// The prerender bundle holds Mermaid and Vega for build-time rendering; it runs once in Node and never
+			// reaches a reader, so its size is no concern (client scripts are a few kB).
+			chunkSizeWarningLimit: 8192,
+			rolldownOptions: {
+				onwarn(warning, warn) {
+					// Astro's MDX output starts with the "use astro:head-inject" marker, which the bundler reports for
+					// every guide although Astro handles it itself: known harmless, nothing an author can act on.
+					if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+					warn(warning);
+				},
+			},
+		},
+	},
 });

@@ -9,6 +9,7 @@ import { checkContent } from "../lib/check.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
 import { checkMermaidFences } from "../lib/content/fence-check.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
+import { browserUsedLine } from "../lib/render/find-browser.ts";
 import { closeSharedRenderer, getSharedRenderer } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
 
@@ -42,6 +43,8 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 			"astro:build:done": async ({ dir, logger }) => {
 				// Pages render diagrams in one browser for the whole build; close it so the process can exit.
 				await closeSharedRenderer();
+				const browser = browserUsedLine();
+				if (browser) logger.info(`diagrams drawn with ${browser}`);
 				const summary = await buildSearchIndex(fileURLToPath(dir));
 				if (summary.errors.length > 0) {
 					for (const error of summary.errors) process.stderr.write(`flowbook: search index: ${error}\n`);

@@ -1,6 +1,10 @@
 /** The changelog as the site needs it: loaded once per build from the review logs and git history of `content/`. */
 import flowbookConfig from "../../flowbook.config.ts";
 import { type Changelog, changelogAtom, loadChangelog } from "../lib/changelog/index.ts";
+import { feedEntry } from "./changelog-text.ts";
+
+export { describeEntry } from "./changelog-text.ts";
+
 import type { ReviewPage } from "../lib/review/index.ts";
 import { getFlowcharts, getPages } from "./data.ts";
 
@@ -30,9 +34,10 @@ export function siteRoot(): string {
 	return new URL(flowbookConfig.base, flowbookConfig.site).toString();
 }
 
+/** The feed is in English, the site's default language. */
 export async function changelogFeed(title: string): Promise<string> {
 	const { entries } = await getChangelog();
-	return changelogAtom(entries, { siteUrl: siteRoot(), title });
+	return changelogAtom(entries.map(feedEntry), { siteUrl: siteRoot(), title });
 }
 
 /** A link to the commit in the team's repository, when one is configured. */

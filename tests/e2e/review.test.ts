@@ -86,6 +86,21 @@ describe("review governance and changelog (under /sales/)", () => {
 		await expect(page.locator("[data-git-unavailable]").count()).resolves.toBe(0);
 	});
 
+	it("describes changes in the page's language and leaves out commits without a process or guide change", async () => {
+		const { page, consoleErrors } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}id/changelog/`);
+		const ids = await page.locator("article.changelog-entry").evaluateAll((els) => els.map((el) => el.id));
+		// content/README.md and metrics-only commits of the sample history are not for the sales team.
+		expect(ids.some((id) => id.startsWith("change-4d67817"))).toBe(false);
+		expect(ids.some((id) => id.startsWith("change-c65847a"))).toBe(false);
+		const items = await page.locator("article.changelog-entry li").allTextContents();
+		expect(items.some((t) => /^Panduan (ditambahkan|diperbarui)/.test(t))).toBe(true);
+		expect(items.some((t) => /^(Guide|Step|Flowchart) /.test(t))).toBe(false);
+		const authors = await page.locator("article.changelog-entry .meta").allTextContents();
+		expect(authors.every((t) => /oleh \S/.test(t))).toBe(true);
+		expect(consoleErrors).toEqual([]);
+	});
+
 	it("serves a well-formed Atom feed with absolute links", async () => {
 		const { page } = await watchedPage(session.browser);
 		await page.goto(`${session.site.url}changelog/`);

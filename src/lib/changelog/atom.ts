@@ -1,6 +1,16 @@
 /** The changelog as an Atom feed, so the team can follow process changes in a feed reader. */
 import { Feed } from "feed";
-import type { ChangelogEntry } from "./changelog.ts";
+
+/** A changelog entry already put into words in the feed's language. */
+export interface FeedEntry {
+	id: string;
+	date: string;
+	time?: string;
+	title: string;
+	author: string;
+	summary: string;
+	items: string[];
+}
 
 export interface AtomOptions {
 	/** Public origin plus base, e.g. `https://intranet.example.com/sales/`. */
@@ -32,7 +42,7 @@ function day(date: string, time?: string): Date {
 }
 
 /** Atom XML. `updated` is the newest entry's date, so the same changelog always gives the same feed. */
-export function changelogAtom(entries: readonly ChangelogEntry[], options: AtomOptions): string {
+export function changelogAtom(entries: readonly FeedEntry[], options: AtomOptions): string {
 	const page = join(options.siteUrl, options.changelogPath ?? "changelog/");
 	const self = join(options.siteUrl, options.feedPath ?? "changelog.xml");
 	const newest = entries[0];
@@ -50,10 +60,10 @@ export function changelogAtom(entries: readonly ChangelogEntry[], options: AtomO
 		feed.addItem({
 			id: `${page}#${e.id}`,
 			link: `${page}#${e.id}`,
-			title: html(e.kind === "review" ? e.title : `Change: ${e.title}`),
+			title: html(e.title),
 			date: day(e.date, e.time),
 			description: `<p>${html(e.summary)}</p>${list}`,
-			author: [{ name: e.author }],
+			author: e.author ? [{ name: e.author }] : undefined,
 		});
 	}
 	return feed.atom1();

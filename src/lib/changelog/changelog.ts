@@ -1,13 +1,24 @@
 /** The review changelog: review-log entries and content commits in one newest-first list. */
 
+import { parse as parseYaml } from "yaml";
+import type { ChangeMessage } from "../../i18n/changes.ts";
 import { parseFlowchartVersion } from "../diff/parse.ts";
 import { diffFlowcharts } from "../diff/semantic-diff.ts";
 import { toCalendarDate } from "../review/due.ts";
-import { REVIEW_QUESTIONS } from "../review/questions.ts";
+import { REVIEW_QUESTIONS, type ReviewAnswerKey } from "../review/questions.ts";
 import type { ReviewSubject } from "../review/subject.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
 import { gitShow } from "./git.ts";
 import type { GitCommit, GitHistory } from "./git-history.ts";
+
+export interface ChangelogSection {
+	/** The flowchart or guide the changes are about. */
+	flowchartId?: string;
+	pageId?: string;
+	/** Its title in that version (the page shows the current, translated one when there is one). */
+	title: string;
+	changes: ChangeMessage[];
+}
 
 export interface ChangelogEntry {
 	/** Stable anchor id: `change-<short hash>` or `review-<id>-<date>`. */
@@ -17,11 +28,16 @@ export interface ChangelogEntry {
 	/** ISO time of a commit, for ordering within a day. */
 	time?: string;
 	kind: "review" | "change";
+	/** The commit subject, or the reviewed flowchart's or guide's title. */
 	title: string;
+	/** From the review log or the commit; never made up. */
 	author: string;
-	summary: string;
-	/** What changed, in words, or the review's answers. */
-	items: string[];
+	/** A review's summary as written in the log. */
+	summary?: string;
+	/** What changed, per flowchart or guide (changes only). */
+	sections: ChangelogSection[];
+	/** A review's answers to the four questions. */
+	answers: { key: ReviewAnswerKey; text: string }[];
 	flowchartIds: string[];
 	pageIds: string[];
 	commit?: string;
@@ -34,13 +50,6 @@ export interface ContentLayout {
 	pagesDir?: string;
 }
 
-const answerLabels: Record<string, string> = {
-	goals: "Goals and strategy",
-	market: "Market and competition",
-	tools: "Tools and automation",
-	feedback: "Team feedback",
-};
-
 /** One entry per review-log entry of every flowchart and page. */
 export function reviewEntries(subjects: readonly ReviewSubject[]): ChangelogEntry[] {
 	const out: ChangelogEntry[] = [];
@@ -48,18 +57,19 @@ export function reviewEntries(subjects: readonly ReviewSubject[]): ChangelogEntr
 		for (const entry of s.review?.log ?? []) {
 			const date = toCalendarDate(entry.date);
 			if (date === undefined) continue;
-			const items = REVIEW_QUESTIONS.flatMap((q) => {
-				const answer = entry.answers?.[q.key]?.trim();
-				return answer ? [`${answerLabels[q.key]}: ${answer}`] : [];
+			const answers = REVIEW_QUESTIONS.flatMap((q) => {
+				const text = entry.answers?.[q.key]?.trim();
+				return text ? [{ key: q.key, text }] : [];
 			});
 			out.push({
 				id: `review-${s.kind}-${s.id}-${date}`,
 				date,
 				kind: "review",
-				title: `Review: ${s.title}`,
+				title: s.title,
 				author: entry.by,
 				summary: entry.summary,
-				items,
+				sections: [],
+				answers,
 				flowchartIds: s.kind === "flowchart" ? [s.id] : [],
 				pageIds: s.kind === "page" ? [s.id] : [],
 			});
@@ -69,6 +79,7 @@ export function reviewEntries(subjects: readonly ReviewSubject[]): ChangelogEntr
 }
 
 const yamlFile = /\.ya?ml$/i;
+const pageFile = /\.mdx?$/i;
 
 function under(dir: string, path: string): string | undefined {
 	const prefix = `${dir.replace(/\/+$/, "")}/`;
@@ -82,63 +93,97 @@ function withoutExtension(name: string): string {
 /** Reads a file at a commit; injectable so the merge logic can be tested without git. */
 export type ReadVersion = (ref: string, path: string) => string | undefined;
 
-/** A change entry for a commit, with each flowchart's changes described in words. */
-export function changeEntry(commit: GitCommit, read: ReadVersion, layout: ContentLayout = {}): ChangelogEntry {
+type FileChange = GitCommit["files"][number];
+
+/** A flowchart file's changes in words; no section when only formatting or comments changed. */
+function flowchartSection(
+	id: string,
+	f: FileChange,
+	commit: GitCommit,
+	read: ReadVersion,
+): ChangelogSection | undefined {
+	const readAt = (ref: string | undefined): { data?: Flowchart; unreadable: boolean } => {
+		if (ref === undefined) return { unreadable: false };
+		const text = read(ref, f.path);
+		if (text === undefined) return { unreadable: false };
+		const data = parseFlowchartVersion(text);
+		return { data, unreadable: data === undefined };
+	};
+	const before = f.status === "added" ? { unreadable: false } : readAt(commit.parents[0]);
+	const after = f.status === "deleted" ? { unreadable: false } : readAt(commit.hash);
+	const title = after.data?.title ?? before.data?.title ?? id;
+	if (before.unreadable || after.unreadable) {
+		return { flowchartId: id, title, changes: [{ key: "version-unreadable", path: f.path }] };
+	}
+	const changes = diffFlowcharts(before.data, after.data).map((c) => c.message);
+	return changes.length > 0 ? { flowchartId: id, title, changes } : undefined;
+}
+
+/** A guide's title and its text with whitespace collapsed, to tell real edits from reformatting. */
+function guideVersion(text: string | undefined): { title?: string; words: string } | undefined {
+	if (text === undefined) return undefined;
+	const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+	let title: string | undefined;
+	try {
+		const data = fm ? (parseYaml(fm[1] ?? "") as { title?: unknown } | null) : undefined;
+		if (typeof data?.title === "string") title = data.title;
+	} catch {
+		// Unreadable front matter: the guide is still listed, by its file name.
+	}
+	return { title, words: text.replace(/\s+/g, " ").trim() };
+}
+
+/** A guide added, removed or edited (in any language); none when only whitespace changed. */
+function guideSection(
+	slug: string,
+	translation: string | undefined,
+	f: FileChange,
+	commit: GitCommit,
+	read: ReadVersion,
+): ChangelogSection | undefined {
+	const parent = commit.parents[0];
+	const before = f.status === "added" || parent === undefined ? undefined : guideVersion(read(parent, f.path));
+	const after = f.status === "deleted" ? undefined : guideVersion(read(commit.hash, f.path));
+	if (before !== undefined && after !== undefined && before.words === after.words) return undefined;
+	const title = after?.title ?? before?.title ?? slug;
+	const key = before === undefined ? "guide-added" : after === undefined ? "guide-removed" : "guide-changed";
+	return { pageId: slug, title, changes: [translation ? { key, title, translation } : { key, title }] };
+}
+
+/**
+ * A change entry for a commit: each flowchart's changes in words and each guide added or edited.
+ * Undefined when the commit changed nothing a sales team reads (tooling, READMEs, metrics exports,
+ * translations of labels, or formatting only).
+ */
+export function changeEntry(
+	commit: GitCommit,
+	read: ReadVersion,
+	layout: ContentLayout = {},
+): ChangelogEntry | undefined {
 	const flowchartsDir = layout.flowchartsDir ?? "content/flowcharts";
 	const pagesDir = layout.pagesDir ?? "content/pages";
-	const parent = commit.parents[0];
-	const flowchartIds: string[] = [];
-	const pageIds: string[] = [];
-	const sections: { title: string; items: string[] }[] = [];
-	const other: string[] = [];
+	const sections: ChangelogSection[] = [];
 	for (const f of commit.files) {
 		const inFlowcharts = under(flowchartsDir, f.path);
 		if (inFlowcharts !== undefined && !inFlowcharts.includes("/") && yamlFile.test(inFlowcharts)) {
-			const id = withoutExtension(inFlowcharts);
-			flowchartIds.push(id);
-			const readAt = (ref: string | undefined): { data?: Flowchart; unreadable: boolean } => {
-				if (ref === undefined) return { unreadable: false };
-				const text = read(ref, f.path);
-				if (text === undefined) return { unreadable: false };
-				const data = parseFlowchartVersion(text);
-				return { data, unreadable: data === undefined };
-			};
-			const before = f.status === "added" ? { unreadable: false } : readAt(parent);
-			const after = f.status === "deleted" ? { unreadable: false } : readAt(commit.hash);
-			const title = after.data?.title ?? before.data?.title ?? id;
-			if (before.unreadable || after.unreadable) {
-				sections.push({
-					title,
-					items: [`${f.path} was edited; one version is not a valid flowchart, so the changes are not described.`],
-				});
-				continue;
-			}
-			const changes = diffFlowcharts(before.data, after.data);
-			sections.push({
-				title,
-				items:
-					changes.length > 0
-						? changes.map((c) => c.text)
-						: ["Formatting or comments only; the process did not change."],
-			});
+			const section = flowchartSection(withoutExtension(inFlowcharts), f, commit, read);
+			if (section) sections.push(section);
 			continue;
 		}
 		const inPages = under(pagesDir, f.path);
-		if (inPages !== undefined) {
-			const id = withoutExtension(inPages);
-			pageIds.push(id);
-			other.push(`Page ${id} ${f.status === "type-changed" ? "modified" : f.status}`);
-			continue;
+		if (inPages !== undefined && pageFile.test(inPages)) {
+			// content/pages/id/overview.mdx is the Indonesian version of the guide `overview`.
+			const parts = inPages.split("/");
+			const slug = withoutExtension(parts.pop() ?? inPages);
+			const section = guideSection(slug, parts[0], f, commit, read);
+			if (section === undefined) continue;
+			// One section per guide; the default-language file's change says more than a translation's.
+			const seen = sections.findIndex((s) => s.pageId === slug);
+			if (seen < 0) sections.push(section);
+			else if (parts.length === 0) sections[seen] = section;
 		}
-		other.push(`${f.path} ${f.status === "type-changed" ? "modified" : f.status}`);
 	}
-	const items =
-		sections.length === 1
-			? [...(sections[0]?.items ?? []), ...other]
-			: [...sections.flatMap((s) => s.items.map((i) => `${s.title}: ${i}`)), ...other];
-	const names = [...sections.map((s) => s.title), ...pageIds.map((id) => `page ${id}`)];
-	const rest = commit.files.length - flowchartIds.length - pageIds.length;
-	if (rest > 0) names.push(`${rest} other file${rest === 1 ? "" : "s"}`);
+	if (sections.length === 0) return undefined;
 	return {
 		id: `change-${commit.hash.slice(0, 12)}`,
 		date: commit.date,
@@ -146,17 +191,12 @@ export function changeEntry(commit: GitCommit, read: ReadVersion, layout: Conten
 		kind: "change",
 		title: commit.subject,
 		author: commit.author,
-		summary: `Changed ${listing(names)}.`,
-		items,
-		flowchartIds: [...new Set(flowchartIds)],
-		pageIds: [...new Set(pageIds)],
+		sections,
+		answers: [],
+		flowchartIds: sections.flatMap((s) => (s.flowchartId ? [s.flowchartId] : [])),
+		pageIds: sections.flatMap((s) => (s.pageId ? [s.pageId] : [])),
 		commit: commit.hash,
 	};
-}
-
-function listing(names: string[]): string {
-	if (names.length <= 1) return names[0] ?? "nothing";
-	return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
 /**
@@ -191,6 +231,6 @@ export function buildChangelog(
 	const reviews = reviewEntries(subjects);
 	if (!history.available) return { entries: mergeChangelog(reviews), git: history };
 	const read: ReadVersion = (ref, path) => gitShow(rootDir, ref, path);
-	const changes = history.commits.map((c) => changeEntry(c, read, layout));
+	const changes = history.commits.flatMap((c) => changeEntry(c, read, layout) ?? []);
 	return { entries: mergeChangelog(reviews, changes), git: { available: true } };
 }

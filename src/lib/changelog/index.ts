@@ -10,9 +10,9 @@ import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { buildChangelog, type Changelog, type ContentLayout } from "./changelog.ts";
 import { gitContentHistory } from "./git-history.ts";
 
-export type { AtomOptions } from "./atom.ts";
+export type { AtomOptions, FeedEntry } from "./atom.ts";
 export { changelogAtom } from "./atom.ts";
-export type { Changelog, ChangelogEntry, ContentLayout } from "./changelog.ts";
+export type { Changelog, ChangelogEntry, ChangelogSection, ContentLayout } from "./changelog.ts";
 export { buildChangelog, mergeChangelog } from "./changelog.ts";
 export type { GitCommit, GitHistory } from "./git-history.ts";
 export { gitContentHistory } from "./git-history.ts";

@@ -55,6 +55,7 @@ export function annotatedDiagram(
 	const nodes: Record<string, { classes: string[]; note: string }> = {};
 	for (const [id, mark] of marks) nodes[id] = { classes: [mark], note: notes[mark] };
 	const data = withRemovedSteps(after.data, before, marks);
-	const source = compile({ ...after, data }, { annotate: { nodes } }).trimEnd();
+	// Printed in a pull-request comment: no links into the site, and labels people can read in the source.
+	const source = compile({ ...after, data }, { annotate: { nodes }, links: false, readableSource: true }).trimEnd();
 	return `${source}\n${DIFF_CLASS_DEFS.map((l) => `  ${l}`).join("\n")}\n`;
 }

@@ -1,4 +1,6 @@
 /** The semantic diff as Markdown for a pull-request comment. */
+import { formatChange } from "../../i18n/changes.ts";
+import { type Flowchart, roleName, transitionsOf } from "../schema/flowchart.ts";
 import type { Change } from "./semantic-diff.ts";
 
 export interface FlowchartDiff {
@@ -9,18 +11,39 @@ export interface FlowchartDiff {
 	title: string;
 	status: "added" | "removed" | "changed";
 	changes: Change[];
+	/** The flowchart as it is now, for an added one: it is described step by step. */
+	added?: Flowchart;
 }
 
 /** Marks the comment so CI can find and update its own earlier comment. */
 export const DIFF_COMMENT_MARKER = "<!-- flowbook-diff -->";
 
-/** Keeps user text from opening HTML tags or breaking the list in the comment. */
-function inline(text: string): string {
+/**
+ * Content text as literal Markdown text on one line: a backslash before each character Markdown (or GitHub's
+ * HTML) would act on, and nothing else, so the comment reads as written even in its raw form.
+ * `&` is escaped only where it would start an entity (`&amp;`, `&#58;`).
+ */
+export function inline(text: string): string {
 	return text
-		.replace(/&/g, "&amp;")
-		.replace(/</g, "&lt;")
-		.replace(/>/g, "&gt;")
-		.replace(/\s*\n\s*/g, " ");
+		.replace(/\s*\n\s*/g, " ")
+		.replace(/[\\`*_[\]<>~|]/g, "\\$&")
+		.replace(/&(?=#?[a-z0-9]+;)/gi, "\\&");
+}
+
+/** Each step of a new flowchart: its type and role, and where it leads (under which condition). */
+export function stepByStep(fc: Flowchart): string[] {
+	const labels = new Map(fc.steps.map((s) => [s.id, s.label]));
+	return fc.steps.map((step, i) => {
+		const who =
+			step.responsible === undefined ? "" : `, ${inline(roleName(fc.roles[step.responsible], step.responsible))}`;
+		const ways = transitionsOf(step).map((t) => {
+			const to = `**${inline(labels.get(t.to) ?? t.to)}**`;
+			return t.when === undefined ? `→ ${to}` : `if "${inline(t.when)}" → ${to}`;
+		});
+		const outcome = step.outcome === undefined ? "" : ` (${step.outcome})`;
+		const then = ways.length > 0 ? `: ${ways.join("; ")}` : step.type === "end" ? `: ends here${outcome}` : "";
+		return `${i + 1}. **${inline(step.label)}** (${step.type}${who})${then}`;
+	});
 }
 
 /**
@@ -49,8 +72,9 @@ export function diffMarkdown(
 	for (const d of changed) {
 		const tag = d.status === "changed" ? "" : ` (${d.status})`;
 		lines.push(`### ${inline(d.title)}${tag}`, "", `\`${d.file}\``, "");
-		for (const c of d.changes) lines.push(`- ${inline(c.text)}`);
+		for (const c of d.changes) lines.push(`- ${inline(formatChange("en", c.message))}`);
 		lines.push("");
+		if (d.added) lines.push("Step by step:", "", ...stepByStep(d.added), "");
 		const diagram = mermaidPerFlowchart[d.id];
 		if (diagram) {
 			lines.push(

@@ -80,7 +80,8 @@ export async function compareWithRef(
 		if (changes.length === 0) continue;
 		const status = old === undefined ? "added" : now === undefined ? "removed" : "changed";
 		const title = now?.loaded?.data.title ?? old?.title ?? id;
-		out.flowcharts.push({ id, file: now?.file ?? `${dir}/${id}.yaml`, title, status, changes });
+		const added = status === "added" ? now?.loaded?.data : undefined;
+		out.flowcharts.push({ id, file: now?.file ?? `${dir}/${id}.yaml`, title, status, changes, added });
 		if (options.diagrams !== false && now?.loaded) {
 			out.diagrams[id] = annotatedDiagram(now.loaded, old, changes);
 		}

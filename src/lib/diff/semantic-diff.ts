@@ -3,6 +3,7 @@
  * "Negotiation: accountable changed from Sales manager to Head of sales".
  * Steps and roles are matched by id; a renamed id reads as one removed and one added.
  */
+import type { ChangeMessage, TextField } from "../../i18n/changes.ts";
 import {
 	type Automation,
 	type Flowchart,
@@ -50,18 +51,20 @@ export interface Change {
 	kind: ChangeKind;
 	/** The step the change is about, when it is about one. */
 	stepId?: string;
-	text: string;
+	/** The change in words: `formatChange(lang, message)` from `src/i18n/changes.ts`. */
+	message: ChangeMessage;
 }
 
 /** Changes from `before` to `after`; either may be undefined (the flowchart was added or removed). */
 export function diffFlowcharts(before: Flowchart | undefined, after: Flowchart | undefined): Change[] {
 	if (before === undefined && after === undefined) return [];
 	if (before === undefined && after !== undefined) {
-		const n = after.steps.length;
-		return [{ kind: "flowchart-added", text: `Flowchart added: "${after.title}" (${n} step${n === 1 ? "" : "s"})` }];
+		return [
+			{ kind: "flowchart-added", message: { key: "flowchart-added", title: after.title, steps: after.steps.length } },
+		];
 	}
 	if (after === undefined && before !== undefined) {
-		return [{ kind: "flowchart-removed", text: `Flowchart removed: "${before.title}"` }];
+		return [{ kind: "flowchart-removed", message: { key: "flowchart-removed", title: before.title } }];
 	}
 	return new Differ(before as Flowchart, after as Flowchart).run();
 }
@@ -82,23 +85,15 @@ class Differ {
 
 	run(): Change[] {
 		const { before: b, after: a } = this;
-		if (b.title !== a.title) this.add("title-changed", `Title changed from "${b.title}" to "${a.title}"`);
-		this.text("summary-changed", undefined, "Summary", b.summary, a.summary);
+		if (b.title !== a.title) this.add("title-changed", { key: "title-changed", from: b.title, to: a.title });
+		this.text("summary-changed", undefined, "summary", b.summary, a.summary);
 		if (b.owner !== a.owner) {
 			const from = b.owner === undefined ? undefined : this.roleB(b.owner);
 			const to = a.owner === undefined ? undefined : this.roleA(a.owner);
-			const text =
-				from === undefined
-					? `Owner set to ${to}`
-					: to === undefined
-						? `Owner ${from} removed`
-						: `Owner changed from ${from} to ${to}`;
-			this.add("owner-changed", text);
+			this.add("owner-changed", { key: "owner-changed", from, to });
 		}
 		if ((b.review?.every ?? "") !== (a.review?.every ?? "")) {
-			const from = b.review?.every ?? "the site default";
-			const to = a.review?.every ?? "the site default";
-			this.add("cadence-changed", `Review cadence changed from ${from} to ${to}`);
+			this.add("cadence-changed", { key: "cadence-changed", from: b.review?.every, to: a.review?.every });
 		}
 		this.roles();
 		for (const step of a.steps) {
@@ -108,14 +103,14 @@ class Differ {
 		}
 		for (const step of b.steps) {
 			if (!this.afterSteps.has(step.id)) {
-				this.add("step-removed", `Step removed: "${step.label}"`, step.id);
+				this.add("step-removed", { key: "step-removed", step: step.label }, step.id);
 			}
 		}
 		return this.out;
 	}
 
-	add(kind: ChangeKind, text: string, stepId?: string): void {
-		this.out.push(stepId === undefined ? { kind, text } : { kind, stepId, text });
+	add(kind: ChangeKind, message: ChangeMessage, stepId?: string): void {
+		this.out.push(stepId === undefined ? { kind, message } : { kind, stepId, message });
 	}
 
 	roleB(id: string): string {
@@ -136,71 +131,88 @@ class Differ {
 		const a = this.after.roles;
 		for (const [id, role] of Object.entries(a)) {
 			const old = b[id];
-			if (old === undefined) this.add("role-added", `Role added: ${roleName(role, id)}`);
+			if (old === undefined) this.add("role-added", { key: "role-added", role: roleName(role, id) });
 			else if (roleName(old, id) !== roleName(role, id)) {
-				this.add("role-renamed", `Role renamed from ${roleName(old, id)} to ${roleName(role, id)}`);
+				this.add("role-renamed", { key: "role-renamed", from: roleName(old, id), to: roleName(role, id) });
 			} else if (describe(old) !== describe(role)) {
-				this.add("role-changed", `Role ${roleName(role, id)}: description or contact changed`);
+				this.add("role-changed", { key: "role-changed", role: roleName(role, id) });
 			}
 		}
 		for (const [id, role] of Object.entries(b)) {
-			if (a[id] === undefined) this.add("role-removed", `Role removed: ${roleName(role, id)}`);
+			if (a[id] === undefined) this.add("role-removed", { key: "role-removed", role: roleName(role, id) });
 		}
 	}
 
 	stepAdded(step: Step): void {
-		const details: string[] = [step.type];
-		if (step.responsible) details.push(`responsible: ${this.roleA(step.responsible)}`);
-		this.add("step-added", `Step added: "${step.label}" (${details.join(", ")})`, step.id);
+		const responsible = step.responsible ? this.roleA(step.responsible) : undefined;
+		this.add("step-added", { key: "step-added", step: step.label, type: step.type, responsible }, step.id);
 	}
 
 	step(b: Step, a: Step): void {
 		const id = a.id;
-		const name = a.label;
-		if (b.label !== a.label) this.add("label-changed", `Step "${b.label}" renamed to "${a.label}"`, id);
-		if (b.type !== a.type) this.add("type-changed", `${name}: type changed from ${b.type} to ${a.type}`, id);
+		const step = a.label;
+		if (b.label !== a.label) this.add("label-changed", { key: "step-renamed", from: b.label, to: a.label }, id);
+		if (b.type !== a.type) this.add("type-changed", { key: "type-changed", step, from: b.type, to: a.type }, id);
 		if (b.outcome !== a.outcome) {
-			this.add("outcome-changed", `${name}: outcome changed from ${b.outcome ?? "none"} to ${a.outcome ?? "none"}`, id);
+			this.add("outcome-changed", { key: "outcome-changed", step, from: b.outcome, to: a.outcome }, id);
 		}
 		this.transitions(b, a);
-		for (const key of ["responsible", "accountable"] as const) {
-			const from = b[key];
-			const to = a[key];
+		for (const duty of ["responsible", "accountable"] as const) {
+			const from = b[duty];
+			const to = a[duty];
 			if (from === to) continue;
-			const text =
-				from === undefined
-					? `${name}: ${key} set to ${this.roleA(to as string)}`
-					: to === undefined
-						? `${name}: ${key} ${this.roleB(from)} removed`
-						: `${name}: ${key} changed from ${this.roleB(from)} to ${this.roleA(to)}`;
-			this.add("responsibility-changed", text, id);
+			this.add(
+				"responsibility-changed",
+				{
+					key: "duty-changed",
+					step,
+					duty,
+					from: from === undefined ? undefined : this.roleB(from),
+					to: to === undefined ? undefined : this.roleA(to),
+				},
+				id,
+			);
 		}
-		for (const key of ["consulted", "informed"] as const) {
-			const from = b[key] ?? [];
-			const to = a[key] ?? [];
-			for (const r of to)
-				if (!from.includes(r)) this.add(`${key}-added`, `${name}: ${this.roleA(r)} added to ${key}`, id);
+		for (const list of ["consulted", "informed"] as const) {
+			const from = b[list] ?? [];
+			const to = a[list] ?? [];
+			for (const r of to) {
+				if (!from.includes(r)) {
+					this.add(`${list}-added`, { key: "involved-added", step, list, role: this.roleA(r) }, id);
+				}
+			}
 			for (const r of from) {
-				if (!to.includes(r)) this.add(`${key}-removed`, `${name}: ${this.roleB(r)} removed from ${key}`, id);
+				if (!to.includes(r)) {
+					this.add(`${list}-removed`, { key: "involved-removed", step, list, role: this.roleB(r) }, id);
+				}
 			}
 		}
-		this.text("description-changed", id, `${name}: description`, b.description, a.description);
+		this.text("description-changed", id, "description", b.description, a.description, step);
 		this.tasks(b, a);
-		this.text("criteria-changed", id, `${name}: entry criteria`, b.entry, a.entry);
-		this.text("criteria-changed", id, `${name}: exit criteria`, b.exit, a.exit);
+		this.text("criteria-changed", id, "entry", b.entry, a.entry, step);
+		this.text("criteria-changed", id, "exit", b.exit, a.exit, step);
 		this.metrics(b, a);
 		this.automations(b, a);
 	}
 
-	/** A free-text field: quote short values, just say "changed" for long ones. */
-	text(kind: ChangeKind, id: string | undefined, what: string, from: string | undefined, to: string | undefined): void {
+	/** A free-text field: quote short values, just say "changed" (to the new text) for long ones. */
+	text(
+		kind: ChangeKind,
+		id: string | undefined,
+		field: TextField,
+		from: string | undefined,
+		to: string | undefined,
+		step?: string,
+	): void {
 		const f = from?.trim() || undefined;
 		const t = to?.trim() || undefined;
 		if (f === t) return;
-		if (f === undefined) this.add(kind, `${what} added: ${quote(t as string)}`, id);
-		else if (t === undefined) this.add(kind, `${what} removed`, id);
-		else if (f.length + t.length <= 160) this.add(kind, `${what} changed from ${quote(f)} to ${quote(t)}`, id);
-		else this.add(kind, `${what} changed to ${quote(t)}`, id);
+		if (f === undefined) this.add(kind, { key: "text-added", field, step, to: t as string }, id);
+		else if (t === undefined) this.add(kind, { key: "text-removed", field, step }, id);
+		else {
+			const short = f.length + t.length <= 160;
+			this.add(kind, { key: "text-changed", field, step, from: short ? f : undefined, to: t }, id);
+		}
 	}
 
 	tasks(b: Step, a: Step): void {
@@ -208,10 +220,11 @@ class Differ {
 		const to = a.tasks ?? [];
 		const added = to.filter((t) => !from.includes(t));
 		const removed = from.filter((t) => !to.includes(t));
-		for (const t of added) this.add("tasks-changed", `${a.label}: task added: ${quote(t)}`, a.id);
-		for (const t of removed) this.add("tasks-changed", `${a.label}: task removed: ${quote(t)}`, a.id);
+		const step = a.label;
+		for (const task of added) this.add("tasks-changed", { key: "task-added", step, task }, a.id);
+		for (const task of removed) this.add("tasks-changed", { key: "task-removed", step, task }, a.id);
 		if (added.length === 0 && removed.length === 0 && from.join("\n") !== to.join("\n")) {
-			this.add("tasks-changed", `${a.label}: tasks reordered`, a.id);
+			this.add("tasks-changed", { key: "tasks-reordered", step }, a.id);
 		}
 	}
 
@@ -219,28 +232,35 @@ class Differ {
 		const bc = b.metrics?.target_conversion;
 		const ac = a.metrics?.target_conversion;
 		if (targetFraction(bc) !== targetFraction(ac)) {
-			this.add("metric-changed", `${a.label}: ${changed("target conversion", pct(bc), pct(ac))}`, a.id);
-		}
-		const bd = b.metrics?.max_days;
-		const ad = a.metrics?.max_days;
-		if (bd !== ad) {
+			const raw = (v: number | string | undefined) => (v === undefined ? undefined : String(v));
 			this.add(
 				"metric-changed",
-				`${a.label}: ${changed("max days in step", bd === undefined ? undefined : String(bd), ad === undefined ? undefined : String(ad))}`,
+				{
+					key: "conversion-changed",
+					step: a.label,
+					from: targetFraction(bc),
+					to: targetFraction(ac),
+					fromText: raw(bc),
+					toText: raw(ac),
+				},
 				a.id,
 			);
 		}
+		const bd = b.metrics?.max_days;
+		const ad = a.metrics?.max_days;
+		if (bd !== ad) this.add("metric-changed", { key: "days-changed", step: a.label, from: bd, to: ad }, a.id);
 	}
 
 	automations(b: Step, a: Step): void {
 		const key = (x: Automation) => JSON.stringify([x.trigger.trim(), x.action.trim(), x.system.trim()]);
 		const from = new Set((b.automations ?? []).map(key));
 		const to = new Set((a.automations ?? []).map(key));
+		const what = (x: Automation) => ({ step: a.label, action: x.action, trigger: x.trigger, system: x.system });
 		for (const x of a.automations ?? []) {
-			if (!from.has(key(x))) this.add("automation-added", `${a.label}: automation added: ${automation(x)}`, a.id);
+			if (!from.has(key(x))) this.add("automation-added", { key: "automation-added", ...what(x) }, a.id);
 		}
 		for (const x of b.automations ?? []) {
-			if (!to.has(key(x))) this.add("automation-removed", `${a.label}: automation removed: ${automation(x)}`, a.id);
+			if (!to.has(key(x))) this.add("automation-removed", { key: "automation-removed", ...what(x) }, a.id);
 		}
 	}
 
@@ -251,7 +271,7 @@ class Differ {
 	transitions(b: Step, a: Step): void {
 		const from: (Transition | undefined)[] = [...transitionsOf(b)];
 		const to: (Transition | undefined)[] = [...transitionsOf(a)];
-		const name = a.label;
+		const step = a.label;
 		const target = (t: Transition) => this.stepLabel(t.to);
 		const single = from.length === 1 && to.length === 1;
 		const cond = (w: string | undefined) => (w === undefined ? "" : w.trim());
@@ -263,13 +283,13 @@ class Differ {
 			from[j] = undefined;
 			to[i] = undefined;
 			if (cond(f.when) === cond(t.when)) continue;
-			const text =
+			const message: ChangeMessage =
 				f.when === undefined
-					? `${name}: condition ${quote(t.when as string)} added to the branch to ${target(t)}`
+					? { key: "condition-added", step, target: target(t), when: t.when as string }
 					: t.when === undefined
-						? `${name}: condition ${quote(f.when)} removed from the branch to ${target(t)}`
-						: `${name}: condition of the branch to ${target(t)} changed from ${quote(f.when)} to ${quote(t.when)}`;
-			this.add("condition-changed", text, a.id);
+						? { key: "condition-removed", step, target: target(t), when: f.when }
+						: { key: "condition-changed", step, target: target(t), from: f.when, to: t.when };
+			this.add("condition-changed", message, a.id);
 		}
 		for (const [i, t] of to.entries()) {
 			if (t === undefined) continue;
@@ -281,44 +301,24 @@ class Differ {
 			from[j] = undefined;
 			to[i] = undefined;
 			const same = cond(f.when) === cond(t.when);
-			const branch = same && cond(t.when) !== "" ? ` the ${quote(t.when as string)} branch` : "";
-			let text = `${name}:${branch} now leads to ${target(t)} instead of ${target(f)}`;
-			if (!same) {
-				text += `; ${changed("condition", f.when === undefined ? undefined : quote(f.when), t.when === undefined ? undefined : quote(t.when))}`;
-			}
-			this.add("transition-rerouted", text, a.id);
+			this.add(
+				"transition-rerouted",
+				same
+					? { key: "rerouted", step, to: target(t), from: target(f), when: cond(t.when) === "" ? undefined : t.when }
+					: { key: "rerouted", step, to: target(t), from: target(f), fromWhen: f.when, toWhen: t.when },
+				a.id,
+			);
 		}
 		for (const t of to) {
-			if (t === undefined) continue;
-			const when = t.when === undefined ? "" : ` when ${quote(t.when)}`;
-			this.add("transition-added", `${name}: now also leads to ${target(t)}${when}`, a.id);
+			if (t !== undefined)
+				this.add("transition-added", { key: "transition-added", step, target: target(t), when: t.when }, a.id);
 		}
 		for (const f of from) {
-			if (f === undefined) continue;
-			const when = f.when === undefined ? "" : ` (${quote(f.when)})`;
-			this.add("transition-removed", `${name}: no longer leads to ${target(f)}${when}`, a.id);
+			if (f !== undefined) {
+				this.add("transition-removed", { key: "transition-removed", step, target: target(f), when: f.when }, a.id);
+			}
 		}
 	}
-}
-
-function quote(s: string): string {
-	return `"${s.trim().replace(/\s*\n\s*/g, " ")}"`;
-}
-
-function changed(what: string, from: string | undefined, to: string | undefined): string {
-	if (from === undefined) return `${what} set to ${to}`;
-	if (to === undefined) return `${what} (${from}) removed`;
-	return `${what} changed from ${from} to ${to}`;
-}
-
-function pct(v: number | string | undefined): string | undefined {
-	if (v === undefined) return undefined;
-	const f = targetFraction(v);
-	return f === undefined || Number.isNaN(f) ? String(v) : `${Math.round(f * 10000) / 100}%`;
-}
-
-function automation(x: Automation): string {
-	return `${x.action.trim()} when ${x.trigger.trim()} (${x.system.trim()})`;
 }
 
 function describe(role: Role): string {

@@ -11,6 +11,8 @@ import {
 	escapeLine,
 	escapeMermaidId,
 	escapeMermaidLaneId,
+	escapeSourceLabel,
+	escapeSourceLine,
 	escapeTooltip,
 } from "./escape.ts";
 
@@ -51,6 +53,10 @@ export interface CompileOptions {
 	lang?: string;
 	labels?: Partial<MermaidLabels>;
 	annotate?: MermaidAnnotations;
+	/** `false` leaves out the `click` links (for Mermaid shown outside the site, e.g. in `npm run diff`). */
+	links?: boolean;
+	/** Encode only what Mermaid needs (`escapeSourceLabel`), for Mermaid that people read as source or GitHub renders. */
+	readableSource?: boolean;
 }
 
 function list(items: string[], lang: string, type: "conjunction" | "disjunction"): string {
@@ -88,9 +94,9 @@ function typeClassesOf(step: Step): string[] {
 	return ["terminal"];
 }
 
-function nodeLine(step: Step, note: string | undefined): string {
-	let label = escapeLabel(step.label);
-	if (note !== undefined && note !== "") label += `<br>${escapeLabel(note)}`;
+function nodeLine(step: Step, note: string | undefined, escapeText: (text: string) => string = escapeLabel): string {
+	let label = escapeText(step.label);
+	if (note !== undefined && note !== "") label += `<br>${escapeText(note)}`;
 	const id = escapeMermaidId(step.id);
 	if (step.type === "decision") return `${id}{"${label}"}`;
 	if (step.type === "start" || step.type === "end") return `${id}(["${label}"])`;
@@ -110,6 +116,8 @@ export function compileFlowchart(fc: LoadedFlowchart, options: CompileOptions = 
 	const nodeNotes = options.annotate?.nodes ?? {};
 	const edgeNotes = options.annotate?.edges ?? {};
 	const stepIds = new Set(data.steps.map((s) => s.id));
+	const text = options.readableSource ? escapeSourceLabel : escapeLabel;
+	const line = options.readableSource ? escapeSourceLine : escapeLine;
 
 	// Lanes: declared roles in declared order, then undeclared responsible ids as they first appear.
 	const laneOrder = Object.keys(data.roles);
@@ -131,18 +139,18 @@ export function compileFlowchart(fc: LoadedFlowchart, options: CompileOptions = 
 	});
 
 	const out: string[] = [`flowchart ${data.direction}`];
-	out.push(`  accTitle: ${escapeLine(options.title ?? data.title)}`);
-	out.push(`  accDescr: ${escapeLine(description)}`);
+	out.push(`  accTitle: ${line(options.title ?? data.title)}`);
+	out.push(`  accDescr: ${line(description)}`);
 	for (const name of typeClasses) out.push(`  classDef ${name} ${classDefs[name]}`);
 
 	// Nodes before edges: Mermaid puts a node in the first subgraph it appears in.
 	for (const step of data.steps) {
-		if (step.responsible === undefined) out.push(`  ${nodeLine(step, nodeNotes[step.id]?.note)}`);
+		if (step.responsible === undefined) out.push(`  ${nodeLine(step, nodeNotes[step.id]?.note, text)}`);
 	}
 	for (const lane of lanes) {
-		const title = escapeLabel(roleName(data.roles[lane.roleId], lane.roleId));
+		const title = text(roleName(data.roles[lane.roleId], lane.roleId));
 		out.push(`  subgraph ${escapeMermaidLaneId(lane.roleId)} ["${title}"]`);
-		for (const step of lane.steps) out.push(`    ${nodeLine(step, nodeNotes[step.id]?.note)}`);
+		for (const step of lane.steps) out.push(`    ${nodeLine(step, nodeNotes[step.id]?.note, text)}`);
 		out.push("  end");
 	}
 
@@ -151,16 +159,16 @@ export function compileFlowchart(fc: LoadedFlowchart, options: CompileOptions = 
 			// A dangling reference is reported by the validator; drawing it would add a stray box.
 			if (!stepIds.has(t.to)) continue;
 			const parts: string[] = [];
-			if (t.when !== undefined) parts.push(escapeLabel(t.when));
+			if (t.when !== undefined) parts.push(text(t.when));
 			const note = edgeNotes[`${step.id}->${t.to}`]?.note;
-			if (note !== undefined && note !== "") parts.push(escapeLabel(note));
+			if (note !== undefined && note !== "") parts.push(text(note));
 			const arrow = parts.length > 0 ? `-->|"${parts.join("<br>")}"|` : "-->";
 			out.push(`  ${escapeMermaidId(step.id)} ${arrow} ${escapeMermaidId(t.to)}`);
 		}
 	}
 
 	// The trailing `;` ends the statement; it also absorbs Mermaid's `style…:…#…;` pre-parse rewrite.
-	for (const step of data.steps) {
+	for (const step of options.links === false ? [] : data.steps) {
 		out.push(`  click ${escapeMermaidId(step.id)} href "${escapeHref(href(step.id))}" "${escapeTooltip(step.label)}";`);
 	}
 

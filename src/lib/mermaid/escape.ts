@@ -34,6 +34,24 @@ const entities: Record<string, string> = {
 	"\u00B6": "#182;",
 };
 
+/**
+ * For a quoted label that people read as source (`npm run diff` prints it in a pull-request comment, which
+ * GitHub renders): only what would end the string or be read as markup is encoded. The quote; `<` before a
+ * tag-like character; `&` and `#` before an entity-like `name;`; Mermaid's own markers. `(`, `:`, `;`, a lone
+ * `&` or `#` stay as they are.
+ */
+function sourceEntity(chars: string[], i: number): string | undefined {
+	const ch = chars[i];
+	const next = chars.slice(i + 1, i + 34).join("");
+	if (ch === '"') return "#quot;";
+	if (ch === "<" && /^[a-z/!?]/i.test(next)) return "#lt;";
+	if ((ch === "&" || ch === "#") && /^#?[a-z0-9]+;/i.test(next)) return ch === "&" ? "#amp;" : "#35;";
+	if (ch === "\uFB02" || ch === "\u00B6") return entities[ch];
+	return undefined;
+}
+
+const tableEntity = (chars: string[], i: number): string | undefined => entities[chars[i] as string];
+
 const breaker = "<span></span>";
 const newline = /\r\n|[\r\n\u0085\u2028\u2029]/;
 
@@ -49,7 +67,11 @@ function needsBreak(chars: string[], i: number): boolean {
 	);
 }
 
-function escapeChars(text: string, lineBreak: string | undefined): string {
+function escapeChars(
+	text: string,
+	lineBreak: string | undefined,
+	encode: (chars: string[], i: number) => string | undefined = tableEntity,
+): string {
 	let out = "";
 	const chars = Array.from(text.replace(/\r\n/g, "\n"));
 	for (let i = 0; i < chars.length; i++) {
@@ -58,7 +80,7 @@ function escapeChars(text: string, lineBreak: string | undefined): string {
 			out += lineBreak ?? " ";
 			continue;
 		}
-		out += entities[ch] ?? ch;
+		out += encode(chars, i) ?? ch;
 		if (lineBreak === undefined) continue;
 		// Sequences Mermaid interprets after its entities are decoded: break them with an empty element.
 		if (needsBreak(chars, i)) out += breaker;
@@ -76,6 +98,16 @@ function escapeChars(text: string, lineBreak: string | undefined): string {
  */
 export function escapeLabel(text: string): string {
 	return escapeChars(text, "<br>");
+}
+
+/** Like `escapeLabel`, for Mermaid that people read as source: only what Mermaid needs is encoded. */
+export function escapeSourceLabel(text: string): string {
+	return escapeChars(text, "<br>", sourceEntity);
+}
+
+/** Like `escapeLine`, for Mermaid that people read as source. */
+export function escapeSourceLine(text: string): string {
+	return escapeChars(text.replace(/\s+/g, " ").trim(), undefined, sourceEntity);
 }
 
 /**

@@ -35,6 +35,7 @@ import { processShared } from "../process-shared.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
 import { type Bottleneck, type DiagramAnnotations, diagramAnnotations, findBottlenecks } from "./bottlenecks.ts";
 import { computeMetrics, type FlowchartMetrics } from "./compute.ts";
+import { type EventStore, storeEvents, storeFromEvents } from "./events.ts";
 import { csvFilesIn, type DataQualityReport, ingestCsv } from "./ingest.ts";
 import { type Mapping, parseMapping } from "./mapping.ts";
 
@@ -86,6 +87,8 @@ export interface LoadMetricsOptions {
 	folder?: string;
 	/** Minimum decided visits before a step can be a bottleneck; default 10. */
 	minSample?: number;
+	/** Only events at or after this time (ms since the epoch), e.g. since the last review. */
+	since?: number;
 }
 
 /** The end of the export day (UTC), so events logged that day count as before it. */
@@ -97,6 +100,16 @@ export function exportDateMs(mapping: Mapping): number | undefined {
 }
 
 /** Reads `mapping.yaml` and every CSV in the flowchart's metrics folder and computes everything. */
+
+/** The store with only the events at or after `since`: a deal's earlier steps are outside the window. */
+function eventsSince(store: EventStore, since: number): EventStore {
+	if (store.minAt >= since) return store;
+	return storeFromEvents(
+		storeEvents(store).filter((e) => e.at >= since),
+		store.stepIds,
+	).store;
+}
+
 /**
  * The content check and the pages of one build both need each export; ingesting it twice would
  * double the build's slowest step. Results are kept per process (`processShared`) and keyed by the options and
@@ -120,6 +133,7 @@ export async function loadMetrics(options: LoadMetricsOptions): Promise<MetricsL
 		options.root,
 		folder,
 		options.minSample,
+		options.since,
 		options.flowchart,
 		await folderSignature(`${options.root}/${folder}`),
 	]);
@@ -163,8 +177,13 @@ async function readMetrics(options: LoadMetricsOptions): Promise<MetricsLoad> {
 	if (ingested.store.order.length === 0) {
 		return { diagnostics, note: `The CRM export has no usable rows. ${howTo}` };
 	}
+	const store = options.since === undefined ? ingested.store : eventsSince(ingested.store, options.since);
+	if (store.order.length === 0) {
+		const day = new Date(options.since ?? 0).toISOString().slice(0, 10);
+		return { diagnostics, note: `The CRM export has no events since ${day}.` };
+	}
 	const exportAt = exportDateMs(mapping);
-	const metrics = computeMetrics(options.flowchart, ingested.store, {
+	const metrics = computeMetrics(options.flowchart, store, {
 		period: mapping.period,
 		...(exportAt !== undefined ? { exportAt } : {}),
 		...(mapping.currency ? { currency: mapping.currency } : {}),

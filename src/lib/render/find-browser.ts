@@ -1,6 +1,7 @@
 import { accessSync, chmodSync, constants, lstatSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, join } from "node:path";
+import { processShared } from "../process-shared.ts";
 
 export type BrowserSource = "CHROME_PATH" | "system" | "@sparticuz/chromium";
 
@@ -140,4 +141,23 @@ export async function searchBrowser(deps: Partial<FindBrowserDeps> = {}): Promis
 /** `{ path, source }` of the first usable Chromium, or undefined (see `searchBrowser` for the reasons). */
 export async function findBrowser(deps: Partial<FindBrowserDeps> = {}): Promise<FoundBrowser | undefined> {
 	return (await searchBrowser(deps)).found;
+}
+
+export interface UsedBrowser extends FoundBrowser {
+	/** As Chromium reports it, e.g. `156.0.8078.114`. */
+	version: string;
+}
+
+/** The browser that drew this build's diagrams; per process, as the integration and the pages are loaded apart. */
+const used = processShared("browserUsed", () => ({ browser: undefined as UsedBrowser | undefined }));
+
+/** Called once a browser has started, so the build can say which one it used. */
+export function noteBrowserUsed(found: FoundBrowser, version: string): void {
+	used.browser = { ...found, version };
+}
+
+/** `Chromium 156.0.8078.114 (/usr/bin/chromium, system)`, or undefined when no browser started in this process. */
+export function browserUsedLine(): string | undefined {
+	const b = used.browser;
+	return b && `Chromium ${b.version} (${b.path}, ${b.source === "system" ? "system install" : b.source})`;
 }

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import type { Browser, Page } from "playwright-core";
 import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from "../schema/flowchart.ts";
-import { type BrowserSearch, CHROMIUM_ARGS, type FoundBrowser, searchBrowser } from "./find-browser.ts";
+import { type BrowserSearch, CHROMIUM_ARGS, noteBrowserUsed, searchBrowser } from "./find-browser.ts";
 import { DIAGRAM_FONT_FAMILY, defaultFontCss } from "./font.ts";
 import { CONFIG_COPY_SCRIPT, patchMermaidScript } from "./mermaid-patch.ts";
 
@@ -37,8 +37,6 @@ export interface RendererOptions {
 	pages?: number;
 	/** Load Mermaid with the `getConfig` speed patch (see mermaid-patch.ts); default true. Off only to compare. */
 	patchMermaid?: boolean;
-	/** Told which Chromium was started (path and how it was found). */
-	onBrowser?: (found: FoundBrowser) => void;
 }
 
 export interface MermaidRenderer {
@@ -159,8 +157,8 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 		const { chromium } = await import("playwright-core");
 		try {
 			const browser = await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
-			// Say which program drew the diagrams: the build runs it, so the person building should know.
-			options.onBrowser?.(search.found);
+			// Say which program drew the diagrams (once, at the end of the build): the build runs it.
+			noteBrowserUsed(search.found, browser.version());
 			return browser;
 		} catch (error) {
 			const why = error instanceof Error ? error.message.split("\n")[0] : String(error);

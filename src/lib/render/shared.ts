@@ -6,8 +6,6 @@ export const SHARED_IDLE_MS = 15_000;
 
 interface SharedState {
 	renderer?: MermaidRenderer;
-	/** The browser already named on stderr: a renderer closed when idle and started again says nothing new. */
-	announced?: string;
 	idleTimer?: ReturnType<typeof setTimeout>;
 }
 /** Both copies of this module in a build (integration and pages) must see the same browser. */
@@ -26,14 +24,7 @@ function armIdleTimer(): void {
  */
 export function getSharedRenderer(options: RendererOptions = {}): MermaidRenderer {
 	if (!state.renderer) {
-		const inner = createMermaidRenderer({
-			onBrowser: (found) => {
-				if (state.announced === found.path) return;
-				state.announced = found.path;
-				process.stderr.write(`\nflowbook: diagrams drawn with ${found.path} (${found.source})\n`);
-			},
-			...options,
-		});
+		const inner = createMermaidRenderer(options);
 		const self: MermaidRenderer = {
 			async render(jobs) {
 				if (state.idleTimer) clearTimeout(state.idleTimer);

@@ -13,6 +13,12 @@ import { flowchartSubject, type ReviewLogEntry } from "./subject.ts";
 export interface ChecklistMetrics {
 	/** First day the numbers cover. */
 	since?: CalendarDate;
+	/** Last day they cover (the export's date). */
+	until?: CalendarDate;
+	/** Whether `since` is the last review's day, or the first event of an export no review has seen. */
+	scope?: "since-review" | "whole-export";
+	/** Deals with at least one event in the window. */
+	deals?: number;
 	/** Where the numbers come from, e.g. "content/metrics/b2b/q3.csv". */
 	source?: string;
 	rows: { step: string; measure: string; actual: string; target?: string; offTarget?: boolean }[];
@@ -45,10 +51,7 @@ function percent(value: number | string): string {
 
 function metricsSection(fc: LoadedFlowchart, metrics: ChecklistMetrics | undefined): string[] {
 	if (metrics && metrics.rows.length > 0) {
-		const lines = ["## Metrics", ""];
-		const since = metrics.since ? `Deals since ${formatDay(metrics.since)}` : "";
-		const from = metrics.source ? `from ${metrics.source}` : "";
-		if (since || from) lines.push(`${[since, from].filter(Boolean).join(", ")}.`, "");
+		const lines = ["## Metrics", "", `${windowSentence(metrics)}`, ""];
 		lines.push("| Step | Measure | Actual | Target |", "| --- | --- | --- | --- |");
 		for (const r of metrics.rows) {
 			const actual = r.offTarget ? `**${r.actual}** (off target)` : r.actual;
@@ -74,6 +77,22 @@ function metricsSection(fc: LoadedFlowchart, metrics: ChecklistMetrics | undefin
 	}
 	lines.push("", "- [ ] Are the targets still right?", "");
 	return lines;
+}
+
+/** Which days and how many deals the numbers cover, and where they come from. */
+function windowSentence(m: ChecklistMetrics): string {
+	const deals = m.deals === undefined ? "" : `${m.deals.toLocaleString("en-US")} deal${m.deals === 1 ? "" : "s"}`;
+	const until = m.until ? ` to ${formatDay(m.until)}` : "";
+	const from = m.source ? ` (from ${m.source})` : "";
+	if (m.scope === "since-review" && m.since) {
+		return `Since the last review: events from ${formatDay(m.since)}${until}, ${deals || "all deals"}${from}.`;
+	}
+	if (m.scope === "whole-export") {
+		const span = m.since ? ` from ${formatDay(m.since)}${until}` : "";
+		return `No review recorded yet, so these cover the whole export: events${span}, ${deals || "all deals"}${from}.`;
+	}
+	const since = m.since ? `Deals since ${formatDay(m.since)}` : "";
+	return `${[since, m.source ? `from ${m.source}` : ""].filter(Boolean).join(", ")}.`;
 }
 
 function cell(text: string): string {

@@ -10,7 +10,10 @@ function periodOf(day: CalendarDate, kind: string): string {
 
 const pct = (v: number | undefined) => (v === undefined ? undefined : `${Math.round(v * 1000) / 10}%`);
 
-/** Step conversion, time in step and stalled deals against their targets, plus recent win rates. */
+/**
+ * Step conversion, time in step and stalled deals against their targets, plus recent win rates.
+ * `report` must cover the events since `lastReview` (load it with `since`); without a review, the whole export.
+ */
 export function checklistMetrics(report: MetricsReport, lastReview: CalendarDate | undefined): ChecklistMetrics {
 	const m = report.metrics;
 	const rows: ChecklistMetrics["rows"] = [];
@@ -41,8 +44,13 @@ export function checklistMetrics(report: MetricsReport, lastReview: CalendarDate
 		}
 	}
 	rows.push({ step: "All", measure: "Win rate", actual: m.headline.winRate.display });
-	rows.push({ step: "All", measure: "Sales cycle", actual: m.headline.cycleDays.display });
+	// Inside a window, a deal's first steps may be before it: its cycle would look short, so it is not shown.
+	if (lastReview === undefined)
+		rows.push({ step: "All", measure: "Sales cycle", actual: m.headline.cycleDays.display });
 	const notes = report.bottlenecks.flatMap((b) => b.reasons.map((r) => `Bottleneck at ${b.label}: ${r}`));
+	if (lastReview !== undefined) {
+		notes.push("Sales cycle is not shown: deals that started before the review would look shorter than they were.");
+	}
 	if (lastReview !== undefined) {
 		const from = periodOf(lastReview, m.periodKind);
 		const recent = m.headlineByPeriod.filter((h) => h.period >= from);
@@ -52,9 +60,13 @@ export function checklistMetrics(report: MetricsReport, lastReview: CalendarDate
 			);
 		}
 	}
+	// The report was computed from the events since `lastReview` (see run.ts), so that day starts the window.
 	return {
-		since: m.firstEvent.slice(0, 10),
-		source: `${report.folder}/ (${m.deals} deals, exported ${m.exportDate.slice(0, 10)})`,
+		since: lastReview ?? m.firstEvent.slice(0, 10),
+		until: m.exportDate.slice(0, 10),
+		scope: lastReview === undefined ? "whole-export" : "since-review",
+		deals: m.deals,
+		source: `${report.folder}/`,
 		rows,
 		notes,
 	};

@@ -79,10 +79,17 @@ export async function runReview(argv: readonly string[], io: ReviewIo): Promise<
 		return 1;
 	}
 	let summary: ReturnType<typeof checklistMetrics> | undefined;
+	const notes: string[] = [];
 	if (metrics) {
-		const loaded = await loadMetrics({ root, id: fc.id, flowchart: fc.data });
-		if (loaded.report) summary = checklistMetrics(loaded.report, lastReview(fc.data.review?.log)?.day);
+		const last = lastReview(fc.data.review?.log)?.day;
+		const since = last === undefined ? undefined : Date.parse(`${last}T00:00:00Z`);
+		const loaded = await loadMetrics({ root, id: fc.id, flowchart: fc.data, since });
+		if (loaded.report) summary = checklistMetrics(loaded.report, last);
+		// Problems with the export are said, so the reviewer knows why numbers are missing or partial.
+		for (const d of loaded.diagnostics) notes.push(formatDiagnostic(d));
+		if (!loaded.report && loaded.note && (loaded.diagnostics.length > 0 || last !== undefined)) notes.push(loaded.note);
 	}
 	io.stdout(reviewChecklist(fc, { today, ...(every ? { defaultCadence: every } : {}), metrics: summary }));
+	for (const note of notes) io.stderr(note);
 	return 0;
 }

@@ -11,59 +11,97 @@ import {
 import { unquoteGitPath } from "../../../src/lib/changelog/git.ts";
 import type { GitCommit } from "../../../src/lib/changelog/git-history.ts";
 import { parseLog } from "../../../src/lib/changelog/git-history.ts";
+import { describeEntry, feedEntry, plainInline } from "../../../src/site/changelog-text.ts";
 
 const fixtures = join(import.meta.dirname, "../../fixtures/diff");
 const versions: Record<string, string> = {
 	"c1:content/flowcharts/routing.yaml": readFileSync(join(fixtures, "routing/before.yaml"), "utf8"),
 	"c2:content/flowcharts/routing.yaml": readFileSync(join(fixtures, "routing/after.yaml"), "utf8"),
 	"c2:content/flowcharts/broken.yaml": "title: [unclosed",
+	"c2:content/pages/tips.mdx": "---\ntitle: Tips & tricks\n---\nCall back within a day.\n",
+	"c1:content/pages/tips.mdx": "---\ntitle: Tips & tricks\n---\nCall back\n   within a day.\n",
+	"c2:content/pages/id/tips.mdx": "---\ntitle: Kiat\n---\nTelepon kembali.\n",
 };
-const read = (ref: string, path: string) => versions[`${ref}:${path}`];
+/** c3 and later hold what c2 holds, so any commit after c2 can be read. */
+const read = (ref: string, path: string) => versions[`${ref.replace(/^c[3-9]$/, "c2")}:${path}`];
 
 function commit(hash: string, time: string, files: GitCommit["files"], parents = ["c1"]): GitCommit {
 	return { hash, parents, date: time.slice(0, 10), time, author: "Dewi", subject: `Commit ${hash}`, files };
 }
 
 describe("changeEntry", () => {
-	test("describes a flowchart's changes in words, and lists pages and other files", () => {
+	test("describes a flowchart's changes and a new guide in words, in English and Indonesian", () => {
 		const entry = changeEntry(
 			commit("c2", "2026-05-04T09:00:00+07:00", [
 				{ path: "content/flowcharts/routing.yaml", status: "modified" },
 				{ path: "content/pages/tips.mdx", status: "added" },
+				{ path: "content/pages/id/tips.mdx", status: "added" },
 			]),
 			read,
 		);
-		expect(entry).toMatchInlineSnapshot(`
+		if (entry === undefined) throw new Error("expected an entry");
+		expect([entry.flowchartIds, entry.pageIds, entry.author]).toEqual([["routing"], ["tips"], "Dewi"]);
+		expect(describeEntry("en", entry)).toMatchInlineSnapshot(`
 			{
-			  "author": "Dewi",
-			  "commit": "c2",
-			  "date": "2026-05-04",
-			  "flowchartIds": [
-			    "routing",
+			  "groups": [
+			    {
+			      "heading": "Routing",
+			      "items": [
+			        "Discovery: now leads to Presentation instead of Qualified (BANT)?",
+			        "Qualified (BANT)?: condition of the branch to Presentation changed from "Yes" to "Budget confirmed"",
+			        "Qualified (BANT)?: the "No" branch now leads to Disqualified instead of Nurture",
+			        "Qualified (BANT)?: now also leads to Done when "Existing customer"",
+			        "Qualified (BANT)?: no longer leads to Lost ("Spam")",
+			        "Presentation: condition "Proposal accepted" added to the branch to Done",
+			        "Nurture: condition "Re-engaged" added to the branch to Discovery",
+			      ],
+			    },
+			    {
+			      "guides": true,
+			      "heading": "Guides",
+			      "items": [
+			        "Guide added: "Tips & tricks"",
+			      ],
+			    },
 			  ],
-			  "id": "change-c2",
-			  "items": [
-			    "Discovery: now leads to Presentation instead of Qualified (BANT)?",
-			    "Qualified (BANT)?: condition of the branch to Presentation changed from "Yes" to "Budget confirmed"",
-			    "Qualified (BANT)?: the "No" branch now leads to Disqualified instead of Nurture",
-			    "Qualified (BANT)?: now also leads to Done when "Existing customer"",
-			    "Qualified (BANT)?: no longer leads to Lost ("Spam")",
-			    "Presentation: condition "Proposal accepted" added to the branch to Done",
-			    "Nurture: condition "Re-engaged" added to the branch to Discovery",
-			    "Page tips added",
+			  "subject": "Commit c2",
+			  "summary": "",
+			  "title": "Routing and Tips & tricks",
+			}
+		`);
+		expect(
+			describeEntry("id", entry, { flowcharts: new Map([["routing", "Perutean"]]), pages: new Map() }),
+		).toMatchInlineSnapshot(`
+			{
+			  "groups": [
+			    {
+			      "heading": "Perutean",
+			      "items": [
+			        "Discovery: kini menuju Presentation, bukan Qualified (BANT)?",
+			        "Qualified (BANT)?: syarat cabang menuju Presentation diubah dari "Yes" menjadi "Budget confirmed"",
+			        "Qualified (BANT)?: cabang "No" kini menuju Disqualified, bukan Nurture",
+			        "Qualified (BANT)?: kini juga menuju Done jika "Existing customer"",
+			        "Qualified (BANT)?: tidak lagi menuju Lost ("Spam")",
+			        "Presentation: syarat "Proposal accepted" ditambahkan ke cabang menuju Done",
+			        "Nurture: syarat "Re-engaged" ditambahkan ke cabang menuju Discovery",
+			      ],
+			    },
+			    {
+			      "guides": true,
+			      "heading": "Panduan",
+			      "items": [
+			        "Panduan ditambahkan: "Tips & tricks"",
+			      ],
+			    },
 			  ],
-			  "kind": "change",
-			  "pageIds": [
-			    "tips",
-			  ],
-			  "summary": "Changed Routing and page tips.",
-			  "time": "2026-05-04T09:00:00+07:00",
-			  "title": "Commit c2",
+			  "subject": "Commit c2",
+			  "summary": "",
+			  "title": "Perutean dan Tips & tricks",
 			}
 		`);
 	});
 
-	test("a new flowchart, an unreadable version, and several flowcharts in one commit", () => {
+	test("a new flowchart and an unreadable version; metrics exports are left out", () => {
 		const entry = changeEntry(
 			commit(
 				"c2",
@@ -77,15 +115,72 @@ describe("changeEntry", () => {
 			),
 			read,
 		);
-		expect(entry.summary).toMatchInlineSnapshot(`"Changed Routing, broken and 1 other file."`);
-		expect(entry.items).toMatchInlineSnapshot(`
+		if (entry === undefined) throw new Error("expected an entry");
+		expect(describeEntry("en", entry)).toMatchInlineSnapshot(`
+			{
+			  "groups": [
+			    {
+			      "heading": "Routing",
+			      "items": [
+			        "Flowchart added: "Routing" (8 steps)",
+			      ],
+			    },
+			    {
+			      "heading": "broken",
+			      "items": [
+			        "content/flowcharts/broken.yaml was edited; one version is not a valid flowchart, so the changes are not described.",
+			      ],
+			    },
+			  ],
+			  "subject": "Commit c2",
+			  "summary": "",
+			  "title": "Routing and broken",
+			}
+		`);
+		const titles = { flowcharts: new Map([["routing", "Perutean"]]), pages: new Map() };
+		expect(describeEntry("id", entry, titles).groups.flatMap((g) => g.items)).toMatchInlineSnapshot(`
 			[
-			  "Routing: Flowchart added: "Routing" (8 steps)",
-			  "broken: content/flowcharts/broken.yaml was edited; one version is not a valid flowchart, so the changes are not described.",
-			  "content/metrics/b2b/q3.csv deleted",
+			  "Diagram alir ditambahkan: "Perutean" (8 langkah)",
+			  "content/flowcharts/broken.yaml diubah; salah satu versinya bukan diagram alir yang valid, jadi perubahannya tidak diuraikan.",
 			]
 		`);
 		expect(entry.flowchartIds).toEqual(["routing", "broken"]);
+	});
+
+	test("a translation's change says which version; guide titles are today's, in the page's language", () => {
+		const entry = changeEntry(
+			commit("c2", "2026-05-04T09:00:00Z", [{ path: "content/pages/id/tips.mdx", status: "added" }], []),
+			read,
+		);
+		if (entry === undefined) throw new Error("expected an entry");
+		const titles = { flowcharts: new Map(), pages: new Map([["tips", "Kiat dan trik"]]) };
+		expect(describeEntry("en", entry).groups[0]?.items).toEqual(['Guide added: "Kiat" (Indonesian version)']);
+		expect(describeEntry("id", entry, titles).groups[0]?.items).toEqual([
+			'Panduan ditambahkan: "Kiat dan trik" (versi bahasa Indonesia)',
+		]);
+	});
+
+	test("inline Markdown in a changed text reads as plain text", () => {
+		expect(plainInline("**Need** and _Authority_; see [Nurture](#step-nurture), `CRM` and snake_case_id")).toBe(
+			"Need and Authority; see Nurture, CRM and snake_case_id",
+		);
+	});
+
+	test("commits that change nothing a sales team reads are left out", () => {
+		const tooling = commit("c2", "2026-05-04T09:00:00Z", [
+			{ path: "content/README.md", status: "modified" },
+			{ path: "content/metrics/b2b/q3.csv", status: "added" },
+			{ path: "content/i18n/id/flowcharts/routing.yaml", status: "modified" },
+		]);
+		expect(changeEntry(tooling, read)).toBeUndefined();
+		const reformatted = commit("c2", "2026-05-04T09:00:00Z", [{ path: "content/pages/tips.mdx", status: "modified" }]);
+		expect(changeEntry(reformatted, read)).toBeUndefined();
+		const comment = (ref: string, path: string) =>
+			ref === "c2" ? `${read("c1", path)}\n# a comment\n` : read(ref, path);
+		const onlyComment = commit("c2", "2026-05-04T09:00:00Z", [
+			{ path: "content/flowcharts/routing.yaml", status: "modified" },
+		]);
+		expect(changeEntry(onlyComment, comment)).toBeUndefined();
 	});
 });
 
@@ -118,27 +213,49 @@ describe("mergeChangelog", () => {
 				review: { log: [{ date: "2026-01-10", by: "Ops", summary: "Page review" }] },
 			},
 		]);
+		const file = [{ path: "content/flowcharts/routing.yaml", status: "modified" as const }];
 		const changes = [
-			changeEntry(commit("c2", "2026-05-04T23:30:00-05:00", [{ path: "content/x.txt", status: "added" }]), read),
-			changeEntry(commit("c3", "2026-05-04T10:00:00+02:00", [{ path: "content/y.txt", status: "added" }]), read),
-			changeEntry(commit("c4", "2026-05-05T01:00:00+02:00", [{ path: "content/z.txt", status: "added" }]), read),
-		];
+			changeEntry(commit("c3", "2026-05-04T23:30:00-05:00", file, []), read),
+			changeEntry(commit("c4", "2026-05-04T10:00:00+02:00", file, []), read),
+			changeEntry(commit("c5", "2026-05-05T01:00:00+02:00", file, []), read),
+		].flatMap((e) => e ?? []);
 		const merged = mergeChangelog(reviews, changes);
-		expect(merged.map((e) => `${e.date} ${e.kind} ${e.title}`)).toMatchInlineSnapshot(`
+		expect(
+			merged.map((e) => {
+				const d = describeEntry("en", e);
+				return `${e.date} ${e.kind} ${d.subject ?? d.title}`;
+			}),
+		).toMatchInlineSnapshot(`
 			[
-			  "2026-05-05 change Commit c4",
-			  "2026-05-04 change Commit c2",
+			  "2026-05-05 change Commit c5",
 			  "2026-05-04 change Commit c3",
+			  "2026-05-04 change Commit c4",
 			  "2026-05-04 review Review: B2B",
 			  "2026-01-10 review Review: Tips",
 			  "2025-11-03 review Review: B2B",
 			]
 		`);
 		expect(mergeChangelog(changes, reviews)).toEqual(merged);
-		expect(merged.find((e) => e.summary === "Second")?.items).toEqual([
+		const second = merged.find((e) => e.summary === "Second");
+		if (second === undefined) throw new Error("expected the review");
+		expect(describeEntry("en", second).groups[0]?.items).toEqual([
 			"Goals and strategy: Aligned.",
 			"Team feedback: More demos.",
 		]);
+		expect(describeEntry("id", second)).toMatchInlineSnapshot(`
+			{
+			  "groups": [
+			    {
+			      "items": [
+			        "Tujuan dan strategi: Aligned.",
+			        "Masukan tim: More demos.",
+			      ],
+			    },
+			  ],
+			  "summary": "Second",
+			  "title": "Tinjauan: B2B",
+			}
+		`);
 		expect(merged.find((e) => e.kind === "review" && e.pageIds.length > 0)?.id).toBe("review-page-tips-2026-01-10");
 	});
 });
@@ -190,32 +307,40 @@ describe("changelogAtom", () => {
 			kind: "change",
 			title: "Re-route <b>nurture</b>",
 			author: "A & B",
-			summary: "<script>alert(1)</script> ]]> done",
-			items: ['Qualified?: the "No" branch now leads to <Lost>'],
+			sections: [
+				{
+					flowchartId: "b2b",
+					title: "B2B <script>alert(1)</script> ]]>",
+					changes: [{ key: "rerouted", step: "Qualified?", when: "No", to: "<Lost>", from: "Nurture" }],
+				},
+				{ pageId: "tips", title: "Tips", changes: [{ key: "guide-added", title: "Tips" }] },
+			],
+			answers: [],
 			flowchartIds: ["b2b"],
-			pageIds: [],
+			pageIds: ["tips"],
 			commit: "abc",
 		},
 		{
 			id: "review-flowchart-b2b-2026-03-16",
 			date: "2026-03-16",
 			kind: "review",
-			title: "Review: B2B",
+			title: "B2B",
 			author: "Dewi",
 			summary: "Added the nurture stage.",
-			items: [],
+			sections: [],
+			answers: [],
 			flowchartIds: ["b2b"],
 			pageIds: [],
 		},
 	];
 
 	test("escapes markup in titles and summaries, and is deterministic", () => {
-		const xml = changelogAtom(entries, {
+		const xml = changelogAtom(entries.map(feedEntry), {
 			siteUrl: "https://intranet.example.com/sales/",
 			title: "Sales playbook changes",
 		});
 		expect(xml).not.toContain("<script>");
-		expect(xml).toContain("&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; done");
+		expect(xml).toContain("&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;");
 		expect(xml).not.toContain("<b>nurture");
 		expect(xml).toContain("<name>A &amp; B</name>");
 		expect(xml).toMatchInlineSnapshot(`
@@ -228,11 +353,11 @@ describe("changelogAtom", () => {
 			    <link rel="alternate" href="https://intranet.example.com/sales/changelog/"/>
 			    <link rel="self" href="https://intranet.example.com/sales/changelog.xml"/>
 			    <entry>
-			        <title type="html"><![CDATA[Change: Re-route &lt;b&gt;nurture&lt;/b&gt;]]></title>
+			        <title type="html"><![CDATA[Change: B2B &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; and Tips]]></title>
 			        <id>https://intranet.example.com/sales/changelog/#change-abc</id>
 			        <link href="https://intranet.example.com/sales/changelog/#change-abc"/>
 			        <updated>2026-05-04T08:00:00.000Z</updated>
-			        <summary type="html"><![CDATA[<p>&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; done</p><ul><li>Qualified?: the &quot;No&quot; branch now leads to &lt;Lost&gt;</li></ul>]]></summary>
+			        <summary type="html"><![CDATA[<p>Re-route &lt;b&gt;nurture&lt;/b&gt;</p><ul><li>B2B &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;: Qualified?: the &quot;No&quot; branch now leads to &lt;Lost&gt; instead of Nurture</li><li>Guide added: &quot;Tips&quot;</li></ul>]]></summary>
 			        <author>
 			            <name>A &amp; B</name>
 			        </author>
@@ -250,7 +375,10 @@ describe("changelogAtom", () => {
 			</feed>"
 		`);
 		expect(
-			changelogAtom(entries, { siteUrl: "https://intranet.example.com/sales", title: "Sales playbook changes" }),
+			changelogAtom(entries.map(feedEntry), {
+				siteUrl: "https://intranet.example.com/sales",
+				title: "Sales playbook changes",
+			}),
 		).toBe(xml);
 	});
 });

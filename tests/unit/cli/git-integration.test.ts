@@ -8,6 +8,7 @@ import { flowchartTemplate } from "../../../src/cli/new.ts";
 import { buildChangelog } from "../../../src/lib/changelog/changelog.ts";
 import { gitContentHistory } from "../../../src/lib/changelog/git-history.ts";
 import { runDiff } from "../../../src/lib/diff/run.ts";
+import { describeEntry } from "../../../src/site/changelog-text.ts";
 
 const nodeBin = join(import.meta.dirname, "../../../node_modules/.bin/node");
 const diffCli = join(import.meta.dirname, "../../../src/cli/diff.ts");
@@ -148,71 +149,94 @@ describe("gitContentHistory and the changelog", () => {
 			gitContentHistory(repo),
 		);
 		expect(changelog.git).toEqual({ available: true });
+		// "Comment only" changed no step, owner, target or condition: it is not in the changelog.
 		expect(
-			changelog.entries.map((e) => ({
-				date: e.date,
-				kind: e.kind,
-				title: e.title,
-				author: e.author,
-				summary: e.summary,
-				items: e.items,
-			})),
+			changelog.entries.map((e) => ({ date: e.date, author: e.author, ...describeEntry("en", e) })),
 		).toMatchInlineSnapshot(`
-				[
-				  {
-				    "author": "Dewi Lestari",
-				    "date": "2026-03-04",
-				    "items": [
-				      "Formatting or comments only; the process did not change.",
-				    ],
-				    "kind": "change",
-				    "summary": "Changed Renewal process.",
-				    "title": "Comment only",
-				  },
-				  {
-				    "author": "Dewi Lestari",
-				    "date": "2026-03-03",
-				    "items": [
-				      "Page intro modified",
-				    ],
-				    "kind": "change",
-				    "summary": "Changed page intro.",
-				    "title": "Reword the intro page",
-				  },
-				  {
-				    "author": "Rizky Pratama",
-				    "date": "2026-03-02",
-				    "items": [
-				      "Role added: Head of sales",
-				      "Step "First stage" renamed to "Renewal call"",
-				      "Renewal call: accountable changed from Sales operations to Head of sales",
-				      "Ready to go ahead?: condition of the branch to Won changed from "Yes" to "Budget confirmed"",
-				    ],
-				    "kind": "change",
-				    "summary": "Changed Renewal process.",
-				    "title": "Head of sales owns the renewal call",
-				  },
-				  {
-				    "author": "Rizky Pratama",
-				    "date": "2026-03-02",
-				    "items": [],
-				    "kind": "review",
-				    "summary": "Moved accountability.",
-				    "title": "Review: Renewal process",
-				  },
-				  {
-				    "author": "Dewi Lestari",
-				    "date": "2026-01-05",
-				    "items": [
-				      "Flowchart added: "Renewal process" (5 steps)",
-				      "Page intro added",
-				    ],
-				    "kind": "change",
-				    "summary": "Changed Renewal process and page intro.",
-				    "title": "Add the renewal process",
-				  },
-				]
-			`);
+			[
+			  {
+			    "author": "Dewi Lestari",
+			    "date": "2026-03-03",
+			    "groups": [
+			      {
+			        "guides": true,
+			        "heading": undefined,
+			        "items": [
+			          "Guide updated: "Intro"",
+			        ],
+			      },
+			    ],
+			    "subject": "Reword the intro page",
+			    "summary": "",
+			    "title": "Intro",
+			  },
+			  {
+			    "author": "Rizky Pratama",
+			    "date": "2026-03-02",
+			    "groups": [
+			      {
+			        "heading": undefined,
+			        "items": [
+			          "Role added: Head of sales",
+			          "Step "First stage" renamed to "Renewal call"",
+			          "Renewal call: accountable changed from Sales operations to Head of sales",
+			          "Ready to go ahead?: condition of the branch to Won changed from "Yes" to "Budget confirmed"",
+			        ],
+			      },
+			    ],
+			    "subject": "Head of sales owns the renewal call",
+			    "summary": "",
+			    "title": "Renewal process",
+			  },
+			  {
+			    "author": "Rizky Pratama",
+			    "date": "2026-03-02",
+			    "groups": [],
+			    "summary": "Moved accountability.",
+			    "title": "Review: Renewal process",
+			  },
+			  {
+			    "author": "Dewi Lestari",
+			    "date": "2026-01-05",
+			    "groups": [
+			      {
+			        "heading": "Renewal process",
+			        "items": [
+			          "Flowchart added: "Renewal process" (5 steps)",
+			        ],
+			      },
+			      {
+			        "guides": true,
+			        "heading": "Guides",
+			        "items": [
+			          "Guide added: "Intro"",
+			        ],
+			      },
+			    ],
+			    "subject": "Add the renewal process",
+			    "summary": "",
+			    "title": "Renewal process and Intro",
+			  },
+			]
+		`);
+		expect(changelog.entries.map((e) => describeEntry("id", e).groups.flatMap((g) => g.items))).toMatchInlineSnapshot(`
+			[
+			  [
+			    "Panduan diperbarui: "Intro"",
+			  ],
+			  [
+			    "Peran ditambahkan: Head of sales",
+			    "Langkah "First stage" diganti nama menjadi "Renewal call"",
+			    "Renewal call: penanggung jawab diubah dari Sales operations menjadi Head of sales",
+			    "Ready to go ahead?: syarat cabang menuju Won diubah dari "Yes" menjadi "Budget confirmed"",
+			  ],
+			  [],
+			  [
+			    "Diagram alir ditambahkan: "Renewal process" (5 langkah)",
+			    "Panduan ditambahkan: "Intro"",
+			  ],
+			]
+		`);
 	});
 
 	test("says why history is unavailable: not a repository, or a shallow clone", () => {
@@ -264,7 +288,7 @@ describe("diff CLI", () => {
 			\`\`\`mermaid
 			flowchart LR
 			  accTitle: Renewal process
-			  accDescr: 6 steps from New opportunity to Won or Lost. Roles#58; Account executive and Sales operations.
+			  accDescr: 6 steps from New opportunity to Won or Lost. Roles: Account executive and Sales operations.
 			  classDef stage stroke-width:1px
 			  classDef decision stroke-width:1px
 			  classDef terminal stroke-width:2px
@@ -285,12 +309,6 @@ describe("diff CLI", () => {
 			  s_check --> s_decision
 			  s_decision -->|"Budget confirmed"| s_won
 			  s_decision -->|"Existing customer"| s_won
-			  click s_start href "#step-start" "New opportunity";
-			  click s_first_hstage href "#step-first-stage" "Renewal call";
-			  click s_check href "#step-check" "Security check";
-			  click s_decision href "#step-decision" "Ready to go ahead?";
-			  click s_won href "#step-won" "Won";
-			  click s_lost href "#step-lost" "Lost";
 			  class s_first_hstage,s_check stage
 			  class s_decision decision
 			  class s_start,s_won,s_lost terminal

@@ -13,7 +13,13 @@ describe("diffMarkdown", () => {
 					file: "content/flowcharts/b2b.yaml",
 					title: "B2B <sales>",
 					status: "changed",
-					changes: [{ kind: "label-changed", stepId: "demo", text: 'Step "Demo" renamed to "<img src=x>"' }],
+					changes: [
+						{
+							kind: "label-changed",
+							stepId: "demo",
+							message: { key: "step-renamed", from: "Demo", to: "<img src=x> R&D &amp; *sales*" },
+						},
+					],
 				},
 				{ id: "same", file: "content/flowcharts/same.yaml", title: "Same", status: "changed", changes: [] },
 				{
@@ -21,7 +27,7 @@ describe("diffMarkdown", () => {
 					file: "content/flowcharts/old.yaml",
 					title: "Old",
 					status: "removed",
-					changes: [{ kind: "flowchart-removed", text: 'Flowchart removed: "Old"' }],
+					changes: [{ kind: "flowchart-removed", message: { key: "flowchart-removed", title: "Old" } }],
 				},
 			],
 			{ b2b: "flowchart LR\n  a --> b\n" },
@@ -33,11 +39,11 @@ describe("diffMarkdown", () => {
 
 			2 flowcharts compared with \`origin/main\`: 1 changed, 1 removed.
 
-			### B2B &lt;sales&gt;
+			### B2B \\<sales\\>
 
 			\`content/flowcharts/b2b.yaml\`
 
-			- Step "Demo" renamed to "&lt;img src=x&gt;"
+			- Step "Demo" renamed to "\\<img src=x\\> R&D \\&amp; \\*sales\\*"
 
 			<details open><summary>Diagram after the change: new steps green, changed amber, removed red and dashed</summary>
 
@@ -137,6 +143,8 @@ describe("annotatedDiagram", () => {
 			          },
 			        },
 			      },
+			      "links": false,
+			      "readableSource": true,
 			    },
 			    "steps": [
 			      "lead",
@@ -156,5 +164,58 @@ describe("annotatedDiagram", () => {
 			  classDef removed fill:#ffebe9,stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 5,color:#82071e
 			"
 		`);
+	});
+});
+
+describe("an added flowchart and the printed Mermaid", () => {
+	const routing = fixture("routing/after.yaml");
+
+	test("an added flowchart is described step by step: role, next steps and conditions", () => {
+		const md = diffMarkdown([
+			{
+				id: "routing",
+				file: "content/flowcharts/routing.yaml",
+				title: routing.title,
+				status: "added",
+				changes: diffFlowcharts(undefined, routing),
+				added: routing,
+			},
+		]);
+		expect(md).toMatchInlineSnapshot(`
+			"<!-- flowbook-diff -->
+			## Flowchart changes
+
+			1 flowchart: 1 added.
+
+			### Routing (added)
+
+			\`content/flowcharts/routing.yaml\`
+
+			- Flowchart added: "Routing" (8 steps)
+
+			Step by step:
+
+			1. **Start** (start): → **Discovery**
+			2. **Discovery** (stage, Sales development representative): → **Presentation**
+			3. **Qualified (BANT)?** (decision): if "Budget confirmed" → **Presentation**; if "No" → **Disqualified**; if "Existing customer" → **Done**
+			4. **Presentation** (stage): if "Proposal accepted" → **Done**
+			5. **Nurture** (stage): if "Re-engaged" → **Discovery**
+			6. **Disqualified** (end): ends here
+			7. **Lost** (end): ends here
+			8. **Done** (end): ends here
+			"
+		`);
+		expect(md).not.toMatch(/&(amp|lt|gt|quot|#\d+);/);
+	});
+
+	test("the diagram has no links and no entity codes where plain text is safe", () => {
+		const data = structuredClone(routing);
+		const first = data.steps[0];
+		if (first) first.label = 'Call: "Hi" (5 min); R&D <b>x</b> 3 > 2 #1 &amp; #58;';
+		const source = annotatedDiagram(loaded("routing", data), undefined, diffFlowcharts(undefined, data));
+		expect(source).not.toMatch(/^\s*click /m);
+		expect(source).not.toContain("#58;");
+		expect(source).not.toContain("#40;");
+		expect(source).toContain("Call: #quot;Hi#quot; (5 min); R&D #lt;b>x#lt;/b> 3 > 2 #1 #amp;amp; #35;58;");
 	});
 });

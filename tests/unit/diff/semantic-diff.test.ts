@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
+import { formatChange } from "../../../src/i18n/changes.ts";
 import { type ChangeKind, diffFlowcharts } from "../../../src/lib/diff/semantic-diff.ts";
 import { fixture } from "./helpers.ts";
 
 const texts = (before: string | undefined, after: string | undefined) =>
 	diffFlowcharts(before ? fixture(before) : undefined, after ? fixture(after) : undefined).map(
-		(c) => `${c.kind}${c.stepId ? ` [${c.stepId}]` : ""}: ${c.text}`,
+		(c) => `${c.kind}${c.stepId ? ` [${c.stepId}]` : ""}: ${formatChange("en", c.message)}`,
 	);
 
 describe("diffFlowcharts", () => {
@@ -140,8 +141,13 @@ describe("diffFlowcharts", () => {
 			[
 			  {
 			    "kind": "informed-added",
+			    "message": {
+			      "key": "involved-added",
+			      "list": "informed",
+			      "role": "Sales development representative",
+			      "step": "Prospecting",
+			    },
 			    "stepId": "prospecting",
-			    "text": "Prospecting: Sales development representative added to informed",
 			  },
 			]
 		`);
@@ -152,7 +158,9 @@ describe("diffFlowcharts", () => {
 		const after = structuredClone(before);
 		after.summary = undefined;
 		after.roles.ae = { name: "Account executive", email: "ae@example.com" };
-		expect(diffFlowcharts(before, after).map((c) => `${c.kind}: ${c.text}`)).toMatchInlineSnapshot(`
+		expect(
+			diffFlowcharts(before, after).map((c) => `${c.kind}: ${formatChange("en", c.message)}`),
+		).toMatchInlineSnapshot(`
 			[
 			  "summary-changed: Summary removed",
 			  "role-changed: Role Account executive: description or contact changed",
@@ -167,7 +175,7 @@ describe("diffFlowcharts", () => {
 		if (!step) throw new Error("fixture changed");
 		step.description = "A much longer description. ".repeat(8).trim();
 		step.exit = undefined;
-		expect(diffFlowcharts(before, after).map((c) => c.text)).toMatchInlineSnapshot(`
+		expect(diffFlowcharts(before, after).map((c) => formatChange("en", c.message))).toMatchInlineSnapshot(`
 			[
 			  "Prospecting: description changed to "A much longer description. A much longer description. A much longer description. A much longer description. A much longer description. A much longer description. A much longer description. A much longer description."",
 			  "Prospecting: exit criteria removed",
