@@ -1,6 +1,7 @@
 /** Review state as pages show it: rows for the dashboard and the review line, in the page's language. */
 import flowbookConfig from "../../flowbook.config.ts";
 import { type Lang, t, type UiKey } from "../i18n/ui.ts";
+import { formatter } from "../lib/i18n/format.ts";
 import {
 	type CalendarDate,
 	formatDay,
@@ -11,6 +12,7 @@ import {
 	reviewDashboard,
 } from "../lib/review/index.ts";
 import { mergeRoles } from "../lib/roles.ts";
+import { fillTemplate } from "../lib/template.ts";
 import { getFlowcharts, getPages, type PageEntry, type SiteFlowchart } from "./data.ts";
 
 const locales: Record<Lang, string> = { en: "en-GB", id: "id-ID" };
@@ -27,20 +29,13 @@ export function formatReviewDate(lang: Lang, date: CalendarDate, style: "short" 
 	}).format(new Date(`${date}T00:00:00Z`));
 }
 
-const units: Record<Lang, Record<string, [string, string]>> = {
-	en: { day: ["day", "days"], week: ["week", "weeks"], month: ["month", "months"], year: ["year", "years"] },
-	id: { day: ["hari", "hari"], week: ["minggu", "minggu"], month: ["bulan", "bulan"], year: ["tahun", "tahun"] },
-};
-
-/** "6 months" → "6 bulan" for Indonesian. */
+/** "6 months" → "6 bulan" for Indonesian (unit names and plurals from Intl). */
 export function formatCadence(lang: Lang, cadence: string): string {
 	const c = parseCadence(cadence);
-	if (!c) return cadence;
-	const [one, many] = units[lang][c.unit] as [string, string];
-	return `${c.amount} ${c.amount === 1 ? one : many}`;
+	return c ? formatter(lang).duration(c.amount, c.unit) : cadence;
 }
 
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m);
+const fill = fillTemplate;
 
 export const statusKey: Record<ReviewStatus, UiKey> = {
 	ok: "review.status.ok",
