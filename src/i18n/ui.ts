@@ -643,6 +643,9 @@ const id: Record<UiKey, string> = {
 
 const dictionaries: Record<Lang, Record<UiKey, string>> = { en, id };
 
+/** Every UI string by language, for checks that compare languages (tests, translation reports). */
+export const ui: Readonly<Record<Lang, Readonly<Record<UiKey, string>>>> = dictionaries;
+
 export function t(lang: Lang, key: UiKey): string {
 	return dictionaries[lang][key] ?? en[key];
 }
