@@ -4,10 +4,12 @@
  * and code. Reads the DOM in Chromium, so text from components, charts and diagrams counts.
  */
 import { readdirSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ui } from "../../src/i18n/ui.ts";
 import { useSite, watchedPage } from "./support/browser.ts";
+import { astroBuild, fixtureProject } from "./support/fixture-project.ts";
 import { OUT_DIR } from "./support/site.ts";
 
 /** Every `id/**\/index.html` of the build, as a path under the base. */
@@ -116,4 +118,43 @@ describe("Indonesian pages", () => {
 		expect(metrics).toMatch(/\d\.\d{3} transaksi|\d\.\d{3} perubahan tahapan/);
 		expect(metrics).toMatch(/\d,\d hari/);
 	});
+});
+
+describe("content without a translation", () => {
+	let dir = "";
+	afterAll(async () => {
+		if (dir) await rm(dir, { recursive: true, force: true });
+	});
+
+	it("is shown in English with a visible note and lang=en wherever it appears on Indonesian pages", async () => {
+		dir = await fixtureProject({
+			"content/flowcharts/ok.yaml":
+				"title: Renewal desk\nsummary: How renewals are signed.\nroles: {}\nsteps:\n  - { id: a, type: start, label: Start here, next: b }\n  - { id: b, type: end, label: Signed }\n",
+			"content/i18n/id/flowcharts/ok.yaml": "title: Meja perpanjangan\nsteps:\n  a:\n    label: Mulai di sini\n",
+			"content/pages/guide.mdx":
+				"---\ntitle: Only in English\ndescription: Written in English.\n---\n\nSome English text.\n",
+			"content/pages/second.mdx": "---\ntitle: Second guide\n---\n\nMore English.\n",
+		});
+		const { status, stderr } = astroBuild(dir, { CHROME_PATH: "none" });
+		expect(stderr).not.toMatch(/\n\s+at /);
+		expect(status).toBe(0);
+		const guide = await readFile(join(dir, "dist/id/pages/guide/index.html"), "utf8");
+		expect(guide).toContain("data-untranslated");
+		expect(guide).toMatch(/<h1[^>]*lang="en"[^>]*>Only in English<\/h1>/);
+		expect(guide).toMatch(/<div class="page-body"[^>]*lang="en"[^>]*>\s*<p>Some English text/);
+		// Sidebar and pager name the English guides in English.
+		expect(guide).toMatch(/<a[^>]*lang="en"[^>]*>\s*Second guide\s*<\/a>/);
+		expect(guide).toMatch(/<span lang="en">Second guide<\/span>/);
+		const home = await readFile(join(dir, "dist/id/index.html"), "utf8");
+		expect(home).toMatch(
+			/<li class="card" lang="en"[^>]*>[\s\S]*?Only in English[\s\S]*?<p lang="id"[^>]*data-untranslated[^>]*>\s*<small>Hanya dalam bahasa Inggris/,
+		);
+		// A translated title is not marked; the untranslated summary is.
+		expect(home).toMatch(/<h3[^>]*>\s*<a[^>]*>Meja perpanjangan<\/a>/);
+		expect(home).not.toMatch(/<h3[^>]*lang="en"[^>]*>\s*<a[^>]*>Meja perpanjangan/);
+		expect(home).toMatch(/<p lang="en"[^>]*>How renewals are signed\.<\/p>/);
+		// English pages carry no lang marks of their own.
+		const english = await readFile(join(dir, "dist/pages/guide/index.html"), "utf8");
+		expect(english).not.toMatch(/lang="en"[^>]*>Only in English/);
+	}, 300_000);
 });

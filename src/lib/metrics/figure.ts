@@ -29,15 +29,6 @@ export interface Figure {
 	formulaMsg: Message;
 }
 
-// English helpers kept for the CLI and the JSON API; pages use `formatter(lang)`.
-const en = formatter("en");
-export const fmtInt = (n: number): string => en.int(n);
-/** 0.2213 → "22%"; below 10% keeps one decimal ("5.5%"). */
-export const fmtShare = (v: number): string => en.share(v);
-/** One decimal: 4.5, 12, 0.3. */
-export const fmtDays = (v: number): string => en.decimal(v);
-export const fmtMoney = (v: number, currency?: string): string => en.money(v, currency);
-
 type FigureValue = Pick<Figure, "value" | "unit" | "currency" | "perDays">;
 
 /** A figure's value in a language ("9,8 hari", "42,5%"), or the language's "n/a". */
