@@ -46,7 +46,7 @@ export interface Format {
 	money(v: number, currency?: string): string;
 	/** "3,005 deals" / "3.005 transaksi". */
 	deals(n: number): string;
-	/** An ISO date or timestamp as a calendar date: "Nov 20, 2026" / "20 Nov 2026" (UTC). */
+	/** An ISO date or timestamp as a calendar date: "20 Nov 2026" in both languages' month names (UTC). */
 	date(iso: string): string;
 	/** "a, b, or c" / "a, b, atau c". */
 	or(items: readonly string[]): string;
@@ -78,7 +78,10 @@ export function formatter(lang: Lang): Format {
 			? new Intl.NumberFormat(locale, { style: "unit", unit: "day", unitDisplay: "narrow", maximumFractionDigits: 1 })
 			: day;
 	const plural = new Intl.PluralRules(locale);
-	const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+	// Day month year everywhere, as review dates print ("4 Sep 2026"); en-US gives the month names
+	// ("Sep", where en-GB's ICU data says "Sept"), the order is ours.
+	const dateFmt = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+	const datePart = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)?.value ?? "";
 	const orFmt = new Intl.ListFormat(locale, { type: "disjunction" });
 	const moneyFmts = new Map<string, Intl.NumberFormat>();
 	const moneyFmt = (currency: string | undefined) => {
@@ -106,7 +109,9 @@ export function formatter(lang: Lang): Format {
 			fillTemplate(t(lang, plural.select(n) === "one" ? "unit.deals.one" : "unit.deals.other"), { n: int.format(n) }),
 		date: (iso) => {
 			const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-			return Number.isNaN(d.getTime()) ? iso : dateFmt.format(d);
+			if (Number.isNaN(d.getTime())) return iso;
+			const parts = dateFmt.formatToParts(d);
+			return `${datePart(parts, "day")} ${datePart(parts, "month")} ${datePart(parts, "year")}`;
 		},
 		or: (items) => orFmt.format(items),
 		plural: (n) => plural.select(n),

@@ -80,7 +80,7 @@ describe("metricsCharts", async () => {
 			["B", "2", "3", "2"],
 		]);
 		expect(c.stalled.description).toMatchInlineSnapshot(
-			`"Open deals in their stage longer than its limit at the export date (Apr 10, 2026): 2."`,
+			`"Open deals in their stage longer than its limit at the export date (10 Apr 2026): 2."`,
 		);
 	});
 });

@@ -39,8 +39,13 @@ describe("formatter", () => {
 	it("formats money, dates and alternatives per locale", () => {
 		expect([en.money(12300, "USD"), id.money(12300, "USD")]).toEqual(["$12,300", "US$12.300"]);
 		expect([en.money(12300), id.money(12300)]).toEqual(["12,300", "12.300"]);
-		expect([en.date("2026-11-20"), id.date("2026-11-20T23:59:59.999Z")]).toEqual(["Nov 20, 2026", "20 Nov 2026"]);
+		expect([en.date("2026-11-20"), id.date("2026-11-20T23:59:59.999Z")]).toEqual(["20 Nov 2026", "20 Nov 2026"]);
 		expect(id.date("not a date")).toBe("not a date");
+		expect([en.date("2026-09-04"), id.date("2026-05-04"), id.date("2026-08-17")]).toEqual([
+			"4 Sep 2026",
+			"4 Mei 2026",
+			"17 Agu 2026",
+		]);
 		expect([en.or(["a", "b"]), id.or(["a", "b", "c"])]).toEqual(["a or b", "a, b, atau c"]);
 	});
 
