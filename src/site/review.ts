@@ -1,7 +1,7 @@
 /** Review state as pages show it: rows for the dashboard and the review line, in the page's language. */
 import flowbookConfig from "../../flowbook.config.ts";
 import { type Lang, t, type UiKey } from "../i18n/ui.ts";
-import { formatter } from "../lib/i18n/format.ts";
+import { formatter, locales } from "../lib/i18n/format.ts";
 import {
 	type CalendarDate,
 	formatDay,
@@ -15,11 +15,10 @@ import { mergeRoles } from "../lib/roles.ts";
 import { fillTemplate } from "../lib/template.ts";
 import { getFlowcharts, getPages, type PageEntry, type SiteFlowchart } from "./data.ts";
 
-const locales: Record<Lang, string> = { en: "en-GB", id: "id-ID" };
-
 /** "4 May 2026" / "4 Mei 2026"; `long` spells the month out. Read in UTC so no timezone moves the day. */
 export function formatReviewDate(lang: Lang, date: CalendarDate, style: "short" | "long" = "short"): string {
-	// English as the core writes it everywhere else ("4 Sep 2026"; en-GB's ICU data says "Sept").
+	if (style === "short") return formatter(lang).date(date);
+	// English as the core writes it everywhere else ("4 September 2026").
 	if (lang === "en") return formatDay(date, style);
 	return new Intl.DateTimeFormat(locales[lang], {
 		day: "numeric",
