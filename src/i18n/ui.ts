@@ -204,9 +204,9 @@ const en = {
 	"bottlenecks.intro":
 		"Steps under their conversion target or over their time limit, biggest impact first (deals that did not move on plus deals stalled there).",
 	"bottlenecks.none": "No bottlenecks: every step with enough data meets its targets.",
-	"bottlenecks.impact": "Impact: {count} deals",
-	"bottlenecks.conversion": "Conversion {conversion} is under the {target} target: {count} deals did not move on",
-	"bottlenecks.time": "Median time {median} days is over the {limit}-day limit: {count} deals are stalled here",
+	"bottlenecks.impact": "Impact: {deals}",
+	"bottlenecks.conversion": "Conversion {conversion} is under the {target} target: {deals} did not move on",
+	"bottlenecks.time": "Median time {median} is over the limit of {limit}: {deals} stalled here",
 	"metrics.indexTitle": "Sales metrics",
 	"metrics.indexIntro":
 		"Numbers computed from each process's CRM export at build time: funnel, conversion, time in each step, stalled deals and bottlenecks.",
@@ -230,8 +230,8 @@ const en = {
 	"metrics.period.month": "month",
 	"metrics.charts": "Charts",
 	"metrics.chart.funnel": "Deals entering each stage",
-	"metrics.chart.conversionTrend": "Conversion to the next step per period",
-	"metrics.chart.timeTrend": "Median days in stage per period",
+	"metrics.chart.conversionTrend": "Conversion to the next step per {period}",
+	"metrics.chart.timeTrend": "Median days in stage per {period}",
 	"metrics.chart.stalled": "Stalled deals per stage",
 	"metrics.dataTable": "Data table: {chart}",
 	"metrics.steps": "Numbers per step",
@@ -275,6 +275,57 @@ const en = {
 	"automations.allCovered": "Every stage has at least one automation.",
 	"automations.empty": "No process lists any automation yet.",
 	"footer.built": "Built from the playbook repository",
+	// --- Computed text: units, formulas, chart text, bottleneck reasons, data quality (src/lib/i18n/format.ts) ---
+	"unit.deals.one": "{n} deal",
+	"unit.deals.other": "{n} deals",
+	"unit.perDays": "{money} per {days}",
+	"unit.perDay": "{money} per day",
+	"metrics.na": "n/a",
+	"formula.conversion": "moved on from {step} ÷ (entries − still in {step}) = {num} ÷ ({entries} − {stillIn})",
+	"formula.cumulative": "deals reaching {step} ÷ deals entering {first} = {num} ÷ {den}",
+	"formula.edge": "{from} → {to} ÷ (entries − still in {from}) = {num} ÷ ({entries} − {stillIn})",
+	"formula.median": "median of {n} stays in {step} (days from entering to the next step)",
+	"formula.p90": "90th percentile of {n} stays in {step} (days from entering to the next step)",
+	"formula.cycle": "median of {n} won deals' days from their first event to won",
+	"formula.stalled": "open deals in {step} for more than {days} at the export date",
+	"formula.winRate": "won ÷ (won + lost) = {won} ÷ ({won} + {lost})",
+	"formula.avgDealValue": "value of won deals ÷ won deals with an amount = {value} ÷ {n}",
+	"formula.velocity":
+		"open deals × win rate × average deal value ÷ cycle length{times} = {open} × {rate} × {avg} ÷ {cycle}{times}",
+	"formula.velocityNone":
+		"open deals × win rate × average deal value ÷ cycle length{times} = not enough data (needs a win rate, an average deal value and a cycle length)",
+	"formula.openNow": "deals not at an end step at the export date",
+	"formula.openPeriod": "deals opened but not closed by the end of {period}",
+	"formula.won": "deals whose last step is a won end",
+	"formula.lost": "deals whose last step is a lost end",
+	"chart.funnel.desc": "Funnel of {stages} stages: {deals} entered {first}; {list}.",
+	"chart.empty": "No stages with data.",
+	"chart.conversionTrend.desc":
+		"Share of deals entering each stage that moved on, per {period}, for {stages} stages from {from} to {to}.",
+	"chart.timeTrend.desc": "Median days from entering each stage to the next step, per {period}, for {stages} stages.",
+	"chart.stalled.desc": "Open deals in their stage longer than its limit at the export date ({date}): {count}.",
+	"chart.axis.dealsEntering": "Deals entering (distinct)",
+	"chart.axis.stalled": "Stalled open deals",
+	"chart.legend.onTarget": "On target",
+	"chart.legend.bottleneck": "Bottleneck",
+	"quality.issue": "{rows}: {reason}, first at {where} ({action})",
+	"quality.rows.one": "{n} row",
+	"quality.rows.other": "{n} rows",
+	"quality.reason.missing-columns": "too few columns",
+	"quality.reason.missing-deal": "missing deal id",
+	"quality.reason.missing-stage": "missing stage",
+	"quality.reason.unknown-stage": "unknown stage '{stage}'",
+	"quality.reason.bad-date": "unparseable date",
+	"quality.reason.bad-amount": "non-numeric amount",
+	"quality.reason.negative-amount": "negative amount",
+	"quality.reason.out-of-order": "out of time order within the deal",
+	"quality.reason.duplicate": "duplicated row (same deal, step and time as an earlier row)",
+	"quality.action.dropped": "dropped",
+	"quality.action.extra copy dropped": "extra copy dropped",
+	"quality.action.amount ignored": "amount ignored",
+	"quality.action.sorted and used": "sorted and used",
+	"lang.englishOnly": "English only",
+	// --- end of computed text ---
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -480,9 +531,9 @@ const id: Record<UiKey, string> = {
 	"bottlenecks.intro":
 		"Tahapan di bawah target konversi atau melewati batas waktunya, dampak terbesar lebih dulu (transaksi yang tidak berlanjut ditambah transaksi yang macet di sana).",
 	"bottlenecks.none": "Tidak ada hambatan: setiap tahapan dengan data yang cukup memenuhi targetnya.",
-	"bottlenecks.impact": "Dampak: {count} transaksi",
-	"bottlenecks.conversion": "Konversi {conversion} di bawah target {target}: {count} transaksi tidak berlanjut",
-	"bottlenecks.time": "Median waktu {median} hari melewati batas {limit} hari: {count} transaksi macet di sini",
+	"bottlenecks.impact": "Dampak: {deals}",
+	"bottlenecks.conversion": "Konversi {conversion} di bawah target {target}: {deals} tidak berlanjut",
+	"bottlenecks.time": "Median waktu {median} melewati batas {limit}: {deals} macet di sini",
 	"metrics.indexTitle": "Metrik penjualan",
 	"metrics.indexIntro":
 		"Angka yang dihitung dari ekspor CRM setiap proses saat situs dibangun: corong, konversi, waktu di setiap tahapan, transaksi macet, dan hambatan.",
@@ -507,8 +558,8 @@ const id: Record<UiKey, string> = {
 	"metrics.period.month": "bulan",
 	"metrics.charts": "Grafik",
 	"metrics.chart.funnel": "Transaksi yang masuk ke setiap tahapan",
-	"metrics.chart.conversionTrend": "Konversi ke tahapan berikutnya per periode",
-	"metrics.chart.timeTrend": "Median hari di tahapan per periode",
+	"metrics.chart.conversionTrend": "Konversi ke tahapan berikutnya per {period}",
+	"metrics.chart.timeTrend": "Median hari di tahapan per {period}",
 	"metrics.chart.stalled": "Transaksi macet per tahapan",
 	"metrics.dataTable": "Tabel data: {chart}",
 	"metrics.steps": "Angka per tahapan",
@@ -553,12 +604,73 @@ const id: Record<UiKey, string> = {
 	"automations.allCovered": "Setiap tahapan memiliki setidaknya satu otomatisasi.",
 	"automations.empty": "Belum ada proses yang mencantumkan otomatisasi.",
 	"footer.built": "Dibangun dari repositori playbook",
+	// --- Computed text: units, formulas, chart text, bottleneck reasons, data quality (src/lib/i18n/format.ts) ---
+	"unit.deals.one": "{n} transaksi",
+	"unit.deals.other": "{n} transaksi",
+	"unit.perDays": "{money} per {days}",
+	"unit.perDay": "{money} per hari",
+	"metrics.na": "t/a",
+	"formula.conversion": "berlanjut dari {step} ÷ (masuk − masih di {step}) = {num} ÷ ({entries} − {stillIn})",
+	"formula.cumulative": "transaksi yang mencapai {step} ÷ transaksi yang masuk ke {first} = {num} ÷ {den}",
+	"formula.edge": "{from} → {to} ÷ (masuk − masih di {from}) = {num} ÷ ({entries} − {stillIn})",
+	"formula.median": "median dari {n} masa tinggal di {step} (hari sejak masuk sampai tahapan berikutnya)",
+	"formula.p90": "persentil ke-90 dari {n} masa tinggal di {step} (hari sejak masuk sampai tahapan berikutnya)",
+	"formula.cycle": "median hari dari {n} transaksi menang, sejak peristiwa pertamanya sampai menang",
+	"formula.stalled": "transaksi terbuka di {step} lebih dari {days} pada tanggal ekspor",
+	"formula.winRate": "menang ÷ (menang + kalah) = {won} ÷ ({won} + {lost})",
+	"formula.avgDealValue": "nilai transaksi menang ÷ transaksi menang yang bernilai = {value} ÷ {n}",
+	"formula.velocity":
+		"transaksi terbuka × tingkat kemenangan × nilai rata-rata transaksi ÷ lama siklus{times} = {open} × {rate} × {avg} ÷ {cycle}{times}",
+	"formula.velocityNone":
+		"transaksi terbuka × tingkat kemenangan × nilai rata-rata transaksi ÷ lama siklus{times} = data belum cukup (perlu tingkat kemenangan, nilai rata-rata transaksi, dan lama siklus)",
+	"formula.openNow": "transaksi yang belum mencapai tahapan akhir pada tanggal ekspor",
+	"formula.openPeriod": "transaksi yang dibuka tetapi belum ditutup sampai akhir {period}",
+	"formula.won": "transaksi yang tahapan terakhirnya adalah akhir menang",
+	"formula.lost": "transaksi yang tahapan terakhirnya adalah akhir kalah",
+	"chart.funnel.desc": "Corong {stages} tahapan: {deals} masuk ke {first}; {list}.",
+	"chart.empty": "Tidak ada tahapan dengan data.",
+	"chart.conversionTrend.desc":
+		"Bagian transaksi yang masuk ke setiap tahapan lalu berlanjut, per {period}, untuk {stages} tahapan dari {from} sampai {to}.",
+	"chart.timeTrend.desc":
+		"Median hari sejak masuk ke setiap tahapan sampai tahapan berikutnya, per {period}, untuk {stages} tahapan.",
+	"chart.stalled.desc":
+		"Transaksi terbuka yang berada di tahapannya melewati batas pada tanggal ekspor ({date}): {count}.",
+	"chart.axis.dealsEntering": "Transaksi masuk (unik)",
+	"chart.axis.stalled": "Transaksi terbuka yang macet",
+	"chart.legend.onTarget": "Sesuai target",
+	"chart.legend.bottleneck": "Hambatan",
+	"quality.issue": "{rows}: {reason}, pertama di {where} ({action})",
+	"quality.rows.one": "{n} baris",
+	"quality.rows.other": "{n} baris",
+	"quality.reason.missing-columns": "kolom kurang",
+	"quality.reason.missing-deal": "ID transaksi tidak ada",
+	"quality.reason.missing-stage": "tahapan tidak ada",
+	"quality.reason.unknown-stage": "tahapan tidak dikenal '{stage}'",
+	"quality.reason.bad-date": "tanggal tidak dapat dibaca",
+	"quality.reason.bad-amount": "nilai bukan angka",
+	"quality.reason.negative-amount": "nilai negatif",
+	"quality.reason.out-of-order": "urutan waktu dalam transaksi tidak sesuai",
+	"quality.reason.duplicate": "baris ganda (transaksi, tahapan, dan waktu sama dengan baris sebelumnya)",
+	"quality.action.dropped": "dibuang",
+	"quality.action.extra copy dropped": "salinan tambahan dibuang",
+	"quality.action.amount ignored": "nilai diabaikan",
+	"quality.action.sorted and used": "diurutkan dan dipakai",
+	"lang.englishOnly": "Hanya dalam bahasa Inggris",
+	// --- end of computed text ---
 };
 
 const dictionaries: Record<Lang, Record<UiKey, string>> = { en, id };
 
+/** Every UI string by language, for checks that compare languages (tests, translation reports). */
+export const ui: Readonly<Record<Lang, Readonly<Record<UiKey, string>>>> = dictionaries;
+
 export function t(lang: Lang, key: UiKey): string {
 	return dictionaries[lang][key] ?? en[key];
+}
+
+/** Keys built at run time (e.g. from a data-issue code) must be checked before use. */
+export function isUiKey(key: string): key is UiKey {
+	return Object.hasOwn(en, key);
 }
 
 export function isLang(value: string | undefined): value is Lang {

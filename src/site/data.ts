@@ -31,6 +31,11 @@ export async function getFlowcharts(lang: Lang): Promise<SiteFlowchart[]> {
 		.sort((a, b) => byOrder(a.data, b.data));
 }
 
+/** `"en"` when the flowchart text at `path` (e.g. `title`, `steps.demo.label`) fell back to English. */
+export function fallbackLang(fc: SiteFlowchart, path: string): "en" | undefined {
+	return fc.missing.includes(path) ? "en" : undefined;
+}
+
 export type PageEntry = CollectionEntry<"pages">;
 
 export interface SitePage {
@@ -38,6 +43,8 @@ export interface SitePage {
 	entry: PageEntry;
 	/** False when the page is shown in English because no translation exists. */
 	translated: boolean;
+	/** `"en"` when the page's text is English on a page in another language; mark its title and body with it. */
+	textLang: "en" | undefined;
 }
 
 /** Playbook pages in a language: `content/pages/<slug>.mdx`, translated at `content/pages/<lang>/<slug>.mdx`. */
@@ -47,7 +54,8 @@ export async function getPages(lang: Lang): Promise<SitePage[]> {
 	return english
 		.map((page) => {
 			const local = lang === defaultLang ? undefined : all.find((p) => p.id === `${lang}/${page.id}`);
-			return { slug: page.id, entry: local ?? page, translated: lang === defaultLang || local !== undefined };
+			const translated = lang === defaultLang || local !== undefined;
+			return { slug: page.id, entry: local ?? page, translated, textLang: translated ? undefined : ("en" as const) };
 		})
 		.sort((a, b) => byOrder(a.entry.data, b.entry.data));
 }

@@ -1,13 +1,17 @@
 /**
  * CRM metrics for pages: each flowchart's export is read once per build, from the English
- * flowchart (step ids are the same in every language); labels and sentences are localised here.
+ * flowchart (step ids are the same in every language). Sentences come from the core as messages and are
+ * rendered in the page's language by src/lib/i18n/format.ts.
  */
-import { type Lang, t, type UiKey } from "../i18n/ui.ts";
+import { isUiKey, type Lang, t } from "../i18n/ui.ts";
 import { type MetricsCharts, metricsCharts } from "../lib/charts/index.ts";
-import { fmtDays, fmtInt, fmtShare } from "../lib/metrics/figure.ts";
+import { formatter, message } from "../lib/i18n/format.ts";
 import {
 	type Bottleneck,
+	type DataIssue,
 	type DiagramAnnotations,
+	describeIssue,
+	diagramAnnotations,
 	type FlowchartMetrics,
 	loadMetrics,
 	type MetricsLoad,
@@ -54,7 +58,7 @@ export function flowchartCharts(fc: SiteFlowchart, report: MetricsReport): Promi
 	const key = `${fc.lang}/${fc.id}`;
 	let chart = charts.get(key);
 	if (!chart) {
-		chart = metricsCharts(localisedMetrics(fc, report.metrics), report.bottlenecks);
+		chart = metricsCharts(localisedMetrics(fc, report.metrics), report.bottlenecks, fc.lang);
 		charts.set(key, chart);
 	}
 	return chart;
@@ -71,77 +75,38 @@ export function inlineChartSvg(svg: string): string {
 
 export const chartOrder = ["funnel", "conversionTrend", "timeTrend", "stalled"] as const;
 
-/** Translated column headers of each chart's data table, aligned with `Chart.table.columns`. */
-export const chartColumns: Record<keyof MetricsCharts, UiKey[]> = {
-	funnel: ["metrics.col.stage", "metrics.col.deals", "metrics.col.share"],
-	conversionTrend: [
-		"metrics.col.period",
-		"metrics.col.stage",
-		"metrics.col.conversion",
-		"metrics.col.movedOn",
-		"metrics.col.decided",
-	],
-	timeTrend: ["metrics.col.period", "metrics.col.stage", "metrics.col.median", "metrics.col.p90", "metrics.col.stays"],
-	stalled: ["metrics.col.stage", "metrics.col.stalled", "metrics.col.limit", "metrics.col.open"],
-};
-
-export const chartTitles: Record<keyof MetricsCharts, UiKey> = {
-	funnel: "metrics.chart.funnel",
-	conversionTrend: "metrics.chart.conversionTrend",
-	timeTrend: "metrics.chart.timeTrend",
-	stalled: "metrics.chart.stalled",
-};
-
-/** Column headers in the page's language; English ones when the chart's columns changed shape. */
-export function tableColumns(lang: Lang, kind: keyof MetricsCharts, english: readonly string[]): string[] {
-	const keys = chartColumns[kind];
-	return keys.length === english.length ? keys.map((k) => t(lang, k)) : [...english];
+/** Why a step is flagged, in the page's language. */
+export function bottleneckReasons(lang: Lang, b: Bottleneck): string[] {
+	return b.reasonMsgs.map((m) => message(lang, m));
 }
 
-/** Why a step is flagged, in the page's language. English uses the core's sentences as they are. */
-export function bottleneckReasons(lang: Lang, b: Bottleneck, report: MetricsReport): string[] {
-	if (lang === "en") return b.reasons;
-	const step = report.metrics.steps.find((s) => s.id === b.step);
-	if (!step) return b.reasons;
-	return b.kinds.map((kind) =>
-		kind === "conversion"
-			? fillTemplate(t(lang, "bottlenecks.conversion"), {
-					conversion: step.overall.conversion?.display ?? "n/a",
-					target: fmtShare(step.target.conversion ?? 0),
-					count: fmtInt(b.notMovedOn),
-				})
-			: fillTemplate(t(lang, "bottlenecks.time"), {
-					median: fmtDays(step.overall.medianDays?.value ?? 0),
-					limit: fmtDays(step.target.maxDays ?? 0),
-					count: fmtInt(b.stalled),
-				}),
-	);
-}
-
-const units: Record<Lang, { days: string; deals: string }> = {
-	en: { days: "d", deals: "deals" },
-	id: { days: " hr", deals: "transaksi" },
-};
-
-/** Diagram notes ("27% · 23.4d") in the page's language; English uses the core's annotations. */
+/** Diagram notes ("27% · 23.4d", "27% · 23,4 hari") in the page's language. */
 export function diagramNotes(lang: Lang, report: MetricsReport): DiagramAnnotations {
-	if (lang === "en") return report.annotations;
-	const u = units[lang];
-	const nodes: DiagramAnnotations["nodes"] = {};
-	for (const step of report.metrics.steps) {
-		const base = report.annotations.nodes[step.id];
-		if (!base) continue;
-		const parts: string[] = [];
-		if (step.type === "end") {
-			if (step.overall.deals > 0) parts.push(`${fmtInt(step.overall.deals)} ${u.deals}`);
-		} else {
-			if (step.overall.conversion?.value != null) parts.push(fmtShare(step.overall.conversion.value));
-			if (step.overall.medianDays?.value != null) parts.push(`${fmtDays(step.overall.medianDays.value)}${u.days}`);
-		}
-		nodes[step.id] = { ...base, ...(parts.length ? { note: parts.join(" · ") } : {}) };
-	}
-	return { nodes, edges: report.annotations.edges };
+	return lang === "en" ? report.annotations : diagramAnnotations(report.metrics, report.bottlenecks, lang);
 }
 
-/** "2026-11-20" from an ISO timestamp. */
-export const day = (iso: string) => iso.slice(0, 10);
+/** A data-quality line ("3 rows: unknown stage 'X', first at file:12 (dropped)") in the page's language. */
+export function describeIssueIn(lang: Lang, issue: DataIssue): { text: string; translated: boolean } {
+	const f = formatter(lang);
+	const rows = fillTemplate(t(lang, f.plural(issue.count) === "one" ? "quality.rows.one" : "quality.rows.other"), {
+		n: f.int(issue.count),
+	});
+	const reasonKey = `quality.reason.${issue.code}`;
+	const stage = /'(.*)'$/.exec(issue.reason)?.[1];
+	const known = isUiKey(reasonKey) && (issue.code !== "unknown-stage" || stage !== undefined);
+	if (!known && lang !== "en") return { text: describeIssue(issue), translated: false };
+	const actionKey = `quality.action.${issue.action}`;
+	const text = message(lang, {
+		key: "quality.issue",
+		args: {
+			rows,
+			reason: known ? fillTemplate(t(lang, reasonKey), { stage: stage ?? "" }) : issue.reason,
+			where: `${issue.file}:${issue.line}`,
+			action: isUiKey(actionKey) ? t(lang, actionKey) : issue.action,
+		},
+	});
+	return { text, translated: true };
+}
+
+/** The calendar date of an ISO timestamp in the page's locale ("Nov 20, 2026", "20 Nov 2026"). */
+export const day = (lang: Lang, iso: string) => formatter(lang).date(iso);

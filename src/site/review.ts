@@ -1,6 +1,7 @@
 /** Review state as pages show it: rows for the dashboard and the review line, in the page's language. */
 import flowbookConfig from "../../flowbook.config.ts";
 import { type Lang, t, type UiKey } from "../i18n/ui.ts";
+import { formatter, locales } from "../lib/i18n/format.ts";
 import {
 	type CalendarDate,
 	formatDay,
@@ -11,13 +12,13 @@ import {
 	reviewDashboard,
 } from "../lib/review/index.ts";
 import { mergeRoles } from "../lib/roles.ts";
+import { fillTemplate } from "../lib/template.ts";
 import { getFlowcharts, getPages, type PageEntry, type SiteFlowchart } from "./data.ts";
-
-const locales: Record<Lang, string> = { en: "en-GB", id: "id-ID" };
 
 /** "4 May 2026" / "4 Mei 2026"; `long` spells the month out. Read in UTC so no timezone moves the day. */
 export function formatReviewDate(lang: Lang, date: CalendarDate, style: "short" | "long" = "short"): string {
-	// English as the core writes it everywhere else ("4 Sep 2026"; en-GB's ICU data says "Sept").
+	if (style === "short") return formatter(lang).date(date);
+	// English as the core writes it everywhere else ("4 September 2026").
 	if (lang === "en") return formatDay(date, style);
 	return new Intl.DateTimeFormat(locales[lang], {
 		day: "numeric",
@@ -27,20 +28,13 @@ export function formatReviewDate(lang: Lang, date: CalendarDate, style: "short" 
 	}).format(new Date(`${date}T00:00:00Z`));
 }
 
-const units: Record<Lang, Record<string, [string, string]>> = {
-	en: { day: ["day", "days"], week: ["week", "weeks"], month: ["month", "months"], year: ["year", "years"] },
-	id: { day: ["hari", "hari"], week: ["minggu", "minggu"], month: ["bulan", "bulan"], year: ["tahun", "tahun"] },
-};
-
-/** "6 months" → "6 bulan" for Indonesian. */
+/** "6 months" → "6 bulan" for Indonesian (unit names and plurals from Intl). */
 export function formatCadence(lang: Lang, cadence: string): string {
 	const c = parseCadence(cadence);
-	if (!c) return cadence;
-	const [one, many] = units[lang][c.unit] as [string, string];
-	return `${c.amount} ${c.amount === 1 ? one : many}`;
+	return c ? formatter(lang).duration(c.amount, c.unit) : cadence;
 }
 
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m);
+const fill = fillTemplate;
 
 export const statusKey: Record<ReviewStatus, UiKey> = {
 	ok: "review.status.ok",

@@ -3,14 +3,7 @@ import { diagramAnnotations, findBottlenecks } from "../../src/lib/metrics/bottl
 import { computeMetrics } from "../../src/lib/metrics/compute.ts";
 import { storeFromEvents } from "../../src/lib/metrics/events.ts";
 import type { MetricsReport } from "../../src/lib/metrics/index.ts";
-import {
-	bottleneckReasons,
-	chartColumns,
-	diagramNotes,
-	inlineChartSvg,
-	stepLabel,
-	tableColumns,
-} from "../../src/site/metrics.ts";
+import { bottleneckReasons, describeIssueIn, diagramNotes, inlineChartSvg, stepLabel } from "../../src/site/metrics.ts";
 import { DAY, smallEvents, smallFlowchart, T0 } from "./metrics/helpers.ts";
 
 function report(): MetricsReport {
@@ -41,39 +34,58 @@ function site(lang: "en" | "id") {
 }
 
 describe("site metrics helpers", () => {
-	it("keeps the core's sentences and notes in English", () => {
+	it("renders the core's messages in English exactly as the JSON API and CLI print them", () => {
 		const r = report();
-		for (const b of r.bottlenecks) expect(bottleneckReasons("en", b, r)).toBe(b.reasons);
+		for (const b of r.bottlenecks) expect(bottleneckReasons("en", b)).toEqual(b.reasons);
 		expect(diagramNotes("en", r)).toBe(r.annotations);
 	});
 
-	it("writes bottleneck reasons and diagram notes in Indonesian from the same numbers", () => {
+	it("writes bottleneck reasons and diagram notes in Indonesian with Indonesian number formats", () => {
 		const r = report();
-		expect(r.bottlenecks.flatMap((b) => bottleneckReasons("id", b, r))).toMatchInlineSnapshot(`
+		expect(r.bottlenecks.flatMap((b) => bottleneckReasons("id", b))).toMatchInlineSnapshot(`
 			[
-			  "Median waktu 4.5 hari melewati batas 3 hari: 2 transaksi macet di sini",
+			  "Median waktu 4,5 hari melewati batas 3 hari: 2 transaksi macet di sini",
 			  "Konversi 83% di bawah target 90%: 1 transaksi tidak berlanjut",
 			]
 		`);
+		expect(r.bottlenecks.flatMap((b) => b.reasons)).toMatchInlineSnapshot(`
+			[
+			  "Median time 4.5 days is over the limit of 3 days: 2 deals stalled here",
+			  "Conversion 83% is under the 90% target: 1 deal did not move on",
+			]
+		`);
 		const notes = diagramNotes("id", r);
-		expect(notes.edges).toBe(r.annotations.edges);
-		expect(notes.nodes.b).toEqual({ note: "100% · 4.5 hr", classes: ["bottleneck"] });
+		expect(notes.nodes.b).toEqual({ note: "100% · 4,5 hari", classes: ["bottleneck"] });
+		expect(r.annotations.nodes.b).toEqual({ note: "100% · 4.5d", classes: ["bottleneck"] });
 		expect(notes.nodes.won?.note).toMatch(/^\d+ transaksi$/);
+	});
+
+	it("describes data-quality issues in the page's language, English only where no translation exists", () => {
+		const issue = {
+			code: "unknown-stage",
+			reason: "unknown stage 'Demo Scheduled'",
+			count: 1200,
+			file: "content/metrics/b2b/export.csv",
+			line: 14,
+			action: "dropped" as const,
+		};
+		expect(describeIssueIn("id", issue)).toEqual({
+			text: "1.200 baris: tahapan tidak dikenal 'Demo Scheduled', pertama di content/metrics/b2b/export.csv:14 (dibuang)",
+			translated: true,
+		});
+		expect(describeIssueIn("en", { ...issue, count: 1 }).text).toBe(
+			"1 row: unknown stage 'Demo Scheduled', first at content/metrics/b2b/export.csv:14 (dropped)",
+		);
+		const unknown = { ...issue, code: "csv-syntax", reason: "CSV syntax error (bad quote)" };
+		expect(describeIssueIn("id", unknown)).toEqual({
+			text: "1,200 rows: CSV syntax error (bad quote), first at content/metrics/b2b/export.csv:14 (dropped)",
+			translated: false,
+		});
 	});
 
 	it("labels steps in the page's language", () => {
 		expect(stepLabel(site("id"), "n")).toBe("Pemeliharaan");
 		expect(stepLabel(site("en"), "n")).toBe("Nurture");
-	});
-
-	it("translates table headers only when the chart's columns have the expected shape", () => {
-		expect(tableColumns("id", "funnel", ["Stage", "Deals entering", "Share"])).toEqual([
-			"Tahapan",
-			"Transaksi masuk",
-			"Bagian transaksi dari tahapan pertama",
-		]);
-		expect(tableColumns("id", "funnel", ["Stage", "Deals"])).toEqual(["Stage", "Deals"]);
-		expect(Object.values(chartColumns).every((keys) => keys.length >= 3)).toBe(true);
 	});
 
 	it("strips the unnamed graphics roles from inner chart marks, not from the root", () => {

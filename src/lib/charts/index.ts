@@ -5,16 +5,18 @@
  * spec, easy to review and test), and Vega renders it headless in Node straight to an SVG string,
  * with no browser, no canvas and no chart JavaScript shipped to the page.
  *
- * Every chart returns `{ svg, title, description, table }`; the page prints the table beside the
+ * Every chart is built in one language (titles, axes, number formats via Vega's locale, the data table)
+ * and returns `{ svg, title, description, table }`; the page prints the table beside the
  * chart for screen readers. The SVG is `role="img"` with a `<title>` and an aria-label. Text and
  * axes use `currentColor` so charts follow the page's light or dark colour; bars and lines use a
  * mid-tone palette that reads on both.
  */
 import { parse, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { type Lang, t, type UiKey } from "../../i18n/ui.ts";
+import { type Format, formatter, type Message, message, vegaNumberLocale } from "../i18n/format.ts";
 import type { Bottleneck } from "../metrics/bottlenecks.ts";
 import type { FlowchartMetrics } from "../metrics/compute.ts";
-import { fmtDays, fmtInt, fmtShare } from "../metrics/figure.ts";
 
 export interface ChartTable {
 	columns: string[];
@@ -74,9 +76,15 @@ function escapeXml(s: string): string {
 	return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Renders a Vega-Lite spec to SVG and makes it an accessible image. */
-export async function renderSvg(spec: TopLevelSpec, title: string, description: string): Promise<string> {
-	const vgSpec = compile({ ...spec, config: { ...config, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
+/** Renders a Vega-Lite spec to SVG and makes it an accessible image; numbers follow `lang`'s locale. */
+export async function renderSvg(
+	spec: TopLevelSpec,
+	title: string,
+	description: string,
+	lang: Lang = "en",
+): Promise<string> {
+	const locale = { number: vegaNumberLocale(lang) };
+	const vgSpec = compile({ ...spec, config: { ...config, locale, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
 	const view = new View(parse(vgSpec), { renderer: "none" });
 	const raw = await view.toSVG();
 	view.finalize();
@@ -90,8 +98,40 @@ export async function renderSvg(spec: TopLevelSpec, title: string, description: 
 
 const width = 520;
 
+/** The text of a chart in one language. */
+interface ChartText {
+	lang: Lang;
+	fmt: Format;
+	tr: (key: UiKey) => string;
+	msg: (m: Message) => string;
+	na: string;
+	/** Column headers of the data table. */
+	columns: (keys: UiKey[]) => string[];
+}
+
+function chartText(lang: Lang): ChartText {
+	const tr = (key: UiKey) => t(lang, key);
+	return {
+		lang,
+		fmt: formatter(lang),
+		tr,
+		msg: (m) => message(lang, m),
+		na: tr("metrics.na"),
+		columns: (keys) => keys.map(tr),
+	};
+}
+
+const periodWord = (x: ChartText, m: FlowchartMetrics) => x.tr(`metrics.period.${m.periodKind}`);
+
 /** Horizontal bars of distinct deals entering each stage, in funnel order. */
-export async function funnelChart(m: FlowchartMetrics, bottlenecks: readonly Bottleneck[] = []): Promise<Chart> {
+export async function funnelChart(
+	m: FlowchartMetrics,
+	bottlenecks: readonly Bottleneck[] = [],
+	lang: Lang = "en",
+): Promise<Chart> {
+	const x = chartText(lang);
+	const onTarget = x.tr("chart.legend.onTarget");
+	const flaggedWord = x.tr("chart.legend.bottleneck");
 	const flagged = new Set(bottlenecks.map((b) => b.step));
 	const byId = new Map(m.steps.map((s) => [s.id, s]));
 	const data = m.funnel.flatMap((id, order) => {
@@ -102,21 +142,29 @@ export async function funnelChart(m: FlowchartMetrics, bottlenecks: readonly Bot
 			step: s.label,
 			deals: s.overall.deals,
 			cumulative: s.overall.cumulative?.value ?? null,
-			bottleneck: flagged.has(id) ? "Bottleneck" : "On target",
+			bottleneck: flagged.has(id) ? flaggedWord : onTarget,
 		};
 	});
-	const title = "Deals entering each stage";
+	const title = x.tr("metrics.chart.funnel");
 	const first = data[0];
 	const description = first
-		? `Funnel of ${data.length} stages: ${fmtInt(first.deals)} deals entered ${first.step}; ${data.map((d) => `${d.step} ${fmtInt(d.deals)}`).join(", ")}.`
-		: "No stages with data.";
+		? x.msg({
+				key: "chart.funnel.desc",
+				args: {
+					stages: data.length,
+					deals: { deals: first.deals },
+					first: first.step,
+					list: data.map((d) => `${d.step} ${x.fmt.int(d.deals)}`).join(", "),
+				},
+			})
+		: x.tr("chart.empty");
 	const spec: TopLevelSpec = {
 		width,
 		height: { step: 26 },
 		data: { values: data },
 		encoding: {
 			y: { field: "step", type: "nominal", sort: data.map((d) => d.step), title: null },
-			x: { field: "deals", type: "quantitative", title: "Deals entering (distinct)" },
+			x: { field: "deals", type: "quantitative", title: x.tr("chart.axis.dealsEntering") },
 		},
 		layer: [
 			{
@@ -125,7 +173,7 @@ export async function funnelChart(m: FlowchartMetrics, bottlenecks: readonly Bot
 					color: {
 						field: "bottleneck",
 						type: "nominal",
-						scale: { domain: ["On target", "Bottleneck"], range: [barColor, alertColor] },
+						scale: { domain: [onTarget, flaggedWord], range: [barColor, alertColor] },
 						legend: flagged.size ? { title: null, orient: "bottom" } : null,
 					},
 				},
@@ -137,12 +185,12 @@ export async function funnelChart(m: FlowchartMetrics, bottlenecks: readonly Bot
 		],
 	};
 	return {
-		svg: await renderSvg(spec, title, description),
+		svg: await renderSvg(spec, title, description, lang),
 		title,
 		description,
 		table: {
-			columns: ["Stage", "Deals entering", "Share of deals from the first stage"],
-			rows: data.map((d) => [d.step, fmtInt(d.deals), d.cumulative === null ? "n/a" : fmtShare(d.cumulative)]),
+			columns: x.columns(["metrics.col.stage", "metrics.col.deals", "metrics.col.share"]),
+			rows: data.map((d) => [d.step, x.fmt.int(d.deals), d.cumulative === null ? x.na : x.fmt.share(d.cumulative)]),
 		},
 	};
 }
@@ -158,6 +206,7 @@ function trendSteps(m: FlowchartMetrics) {
 
 /** One line per stage across the periods: the shape both trend charts share. */
 function trendSpec(
+	x: ChartText,
 	m: FlowchartMetrics,
 	stageLabels: string[],
 	values: Record<string, unknown>[],
@@ -171,13 +220,15 @@ function trendSpec(
 		encoding: {
 			x: { field: "period", type: "ordinal", title: null, sort: m.periods, axis: { labelAngle: 0 } },
 			y,
-			color: { field: "step", type: "nominal", title: "Stage", sort: stageLabels },
+			color: { field: "step", type: "nominal", title: x.tr("metrics.col.stage"), sort: stageLabels },
 		},
 	} as TopLevelSpec;
 }
 
 /** Conversion per period per stage, one line per stage. */
-export async function conversionTrendChart(m: FlowchartMetrics): Promise<Chart> {
+export async function conversionTrendChart(m: FlowchartMetrics, lang: Lang = "en"): Promise<Chart> {
+	const x = chartText(lang);
+	const period = periodWord(x, m);
 	const steps = trendSteps(m);
 	const data = steps.flatMap((s) =>
 		s.periods.map((p) => ({
@@ -188,39 +239,51 @@ export async function conversionTrendChart(m: FlowchartMetrics): Promise<Chart> 
 			decided: p.entries - p.stillIn,
 		})),
 	);
-	const title = `Conversion to the next step per ${m.periodKind}`;
-	const description = `Share of deals entering each stage that moved on, per ${m.periodKind}, for ${steps.length} stages from ${m.periods[0] ?? "-"} to ${m.periods.at(-1) ?? "-"}.`;
+	const title = x.msg({ key: "metrics.chart.conversionTrend", args: { period } });
+	const description = x.msg({
+		key: "chart.conversionTrend.desc",
+		args: { period, stages: steps.length, from: m.periods[0] ?? "-", to: m.periods.at(-1) ?? "-" },
+	});
 	const spec = trendSpec(
+		x,
 		m,
 		steps.map((s) => s.label),
 		data.filter((d) => d.conversion !== null),
 		{
 			field: "conversion",
 			type: "quantitative",
-			title: "Conversion",
+			title: x.tr("metrics.col.conversion"),
 			axis: { format: ".0%" },
 			scale: { domain: [0, 1] },
 		},
 	);
 	return {
-		svg: await renderSvg(spec, title, description),
+		svg: await renderSvg(spec, title, description, lang),
 		title,
 		description,
 		table: {
-			columns: ["Period", "Stage", "Conversion", "Moved on", "Decided (entered − still there)"],
+			columns: x.columns([
+				"metrics.col.period",
+				"metrics.col.stage",
+				"metrics.col.conversion",
+				"metrics.col.movedOn",
+				"metrics.col.decided",
+			]),
 			rows: data.map((d) => [
 				d.period,
 				d.step,
-				d.conversion === null ? "n/a" : fmtShare(d.conversion),
-				fmtInt(d.movedOn),
-				fmtInt(d.decided),
+				d.conversion === null ? x.na : x.fmt.share(d.conversion),
+				x.fmt.int(d.movedOn),
+				x.fmt.int(d.decided),
 			]),
 		},
 	};
 }
 
 /** Median days in each stage per period. */
-export async function timeTrendChart(m: FlowchartMetrics): Promise<Chart> {
+export async function timeTrendChart(m: FlowchartMetrics, lang: Lang = "en"): Promise<Chart> {
+	const x = chartText(lang);
+	const period = periodWord(x, m);
 	const steps = trendSteps(m);
 	const data = steps.flatMap((s) =>
 		s.periods.map((p) => ({
@@ -231,33 +294,45 @@ export async function timeTrendChart(m: FlowchartMetrics): Promise<Chart> {
 			stays: p.medianDays?.denominator ?? 0,
 		})),
 	);
-	const title = `Median days in stage per ${m.periodKind}`;
-	const description = `Median days from entering each stage to the next step, per ${m.periodKind}, for ${steps.length} stages.`;
+	const title = x.msg({ key: "metrics.chart.timeTrend", args: { period } });
+	const description = x.msg({ key: "chart.timeTrend.desc", args: { period, stages: steps.length } });
 	const spec = trendSpec(
+		x,
 		m,
 		steps.map((s) => s.label),
 		data.filter((d) => d.median !== null),
-		{ field: "median", type: "quantitative", title: "Median days" },
+		{ field: "median", type: "quantitative", title: x.tr("metrics.col.median") },
 	);
 	return {
-		svg: await renderSvg(spec, title, description),
+		svg: await renderSvg(spec, title, description, lang),
 		title,
 		description,
 		table: {
-			columns: ["Period", "Stage", "Median days", "90th percentile days", "Stays measured"],
+			columns: x.columns([
+				"metrics.col.period",
+				"metrics.col.stage",
+				"metrics.col.median",
+				"metrics.col.p90",
+				"metrics.col.stays",
+			]),
 			rows: data.map((d) => [
 				d.period,
 				d.step,
-				d.median === null ? "n/a" : fmtDays(d.median),
-				d.p90 === null ? "n/a" : fmtDays(d.p90),
-				fmtInt(d.stays),
+				d.median === null ? x.na : x.fmt.decimal(d.median),
+				d.p90 === null ? x.na : x.fmt.decimal(d.p90),
+				x.fmt.int(d.stays),
 			]),
 		},
 	};
 }
 
 /** Open deals over their stage's `max_days` at the export date, per stage with a limit. */
-export async function stalledChart(m: FlowchartMetrics, bottlenecks: readonly Bottleneck[] = []): Promise<Chart> {
+export async function stalledChart(
+	m: FlowchartMetrics,
+	bottlenecks: readonly Bottleneck[] = [],
+	lang: Lang = "en",
+): Promise<Chart> {
+	const x = chartText(lang);
 	const flagged = new Set(bottlenecks.map((b) => b.step));
 	const data = m.steps
 		.filter((s) => s.stalled !== null)
@@ -270,15 +345,18 @@ export async function stalledChart(m: FlowchartMetrics, bottlenecks: readonly Bo
 			bottleneck: flagged.has(s.id) ? "Bottleneck" : "Other",
 		}));
 	const total = data.reduce((t, d) => t + d.stalled, 0);
-	const title = "Stalled deals per stage";
-	const description = `${fmtInt(total)} open deals have been in their stage longer than its limit at the export date (${m.exportDate.slice(0, 10)}).`;
+	const title = x.tr("metrics.chart.stalled");
+	const description = x.msg({
+		key: "chart.stalled.desc",
+		args: { count: total, date: { date: m.exportDate } },
+	});
 	const spec: TopLevelSpec = {
 		width,
 		height: { step: 26 },
 		data: { values: data },
 		encoding: {
 			y: { field: "step", type: "nominal", sort: data.map((d) => d.step), title: null },
-			x: { field: "stalled", type: "quantitative", title: "Stalled open deals", axis: { tickMinStep: 1 } },
+			x: { field: "stalled", type: "quantitative", title: x.tr("chart.axis.stalled"), axis: { tickMinStep: 1 } },
 		},
 		layer: [
 			{
@@ -299,26 +377,27 @@ export async function stalledChart(m: FlowchartMetrics, bottlenecks: readonly Bo
 		],
 	};
 	return {
-		svg: await renderSvg(spec, title, description),
+		svg: await renderSvg(spec, title, description, lang),
 		title,
 		description,
 		table: {
-			columns: ["Stage", "Stalled deals", "Limit (days)", "Open deals in stage"],
-			rows: data.map((d) => [d.step, fmtInt(d.stalled), fmtDays(d.maxDays), fmtInt(d.open)]),
+			columns: x.columns(["metrics.col.stage", "metrics.col.stalled", "metrics.col.limit", "metrics.col.open"]),
+			rows: data.map((d) => [d.step, x.fmt.int(d.stalled), x.fmt.decimal(d.maxDays), x.fmt.int(d.open)]),
 		},
 	};
 }
 
-/** All four charts for a flowchart's metrics page. */
+/** All four charts for a flowchart's metrics page, in the page's language. */
 export async function metricsCharts(
 	m: FlowchartMetrics,
 	bottlenecks: readonly Bottleneck[] = [],
+	lang: Lang = "en",
 ): Promise<MetricsCharts> {
 	const [funnel, conversionTrend, timeTrend, stalled] = await Promise.all([
-		funnelChart(m, bottlenecks),
-		conversionTrendChart(m),
-		timeTrendChart(m),
-		stalledChart(m, bottlenecks),
+		funnelChart(m, bottlenecks, lang),
+		conversionTrendChart(m, lang),
+		timeTrendChart(m, lang),
+		stalledChart(m, bottlenecks, lang),
 	]);
 	return { funnel, conversionTrend, timeTrend, stalled };
 }

@@ -5,8 +5,9 @@
  * flowchart order. A step needs at least `minSample` decided visits before it can be flagged, so a
  * handful of deals cannot raise an alarm.
  */
+import type { Lang } from "../../i18n/ui.ts";
+import { formatter, type Message, message } from "../i18n/format.ts";
 import type { FlowchartMetrics, StepMetrics } from "./compute.ts";
-import { fmtDays, fmtInt, fmtShare } from "./figure.ts";
 
 export interface Bottleneck {
 	step: string;
@@ -17,8 +18,10 @@ export interface Bottleneck {
 	impact: number;
 	notMovedOn: number;
 	stalled: number;
-	/** Human sentences, one per kind, e.g. "Conversion 22% is under the 40% target: 310 deals did not move on". */
+	/** English sentences, one per kind (CLI and JSON API), e.g. "Conversion 22% is under the 40% target: 310 deals did not move on". */
 	reasons: string[];
+	/** The same sentences as messages, for pages in any language. */
+	reasonMsgs: Message[];
 }
 
 export interface BottleneckOptions {
@@ -36,22 +39,24 @@ export function findBottlenecks(metrics: FlowchartMetrics, options: BottleneckOp
 		const notMovedOn = decided - o.movedOn;
 		const stalled = step.stalled?.value ?? 0;
 		const kinds: Bottleneck["kinds"] = [];
-		const reasons: string[] = [];
+		const reasonMsgs: Message[] = [];
 		const conv = o.conversion?.value;
 		const target = step.target.conversion;
 		if (target !== undefined && conv !== null && conv !== undefined && conv < target) {
 			kinds.push("conversion");
-			reasons.push(
-				`Conversion ${fmtShare(conv)} is under the ${fmtShare(target)} target: ${fmtInt(notMovedOn)} ${notMovedOn === 1 ? "deal" : "deals"} did not move on`,
-			);
+			reasonMsgs.push({
+				key: "bottlenecks.conversion",
+				args: { conversion: { share: conv }, target: { share: target }, deals: { deals: notMovedOn } },
+			});
 		}
 		const median = o.medianDays?.value;
 		const maxDays = step.target.maxDays;
 		if (maxDays !== undefined && median !== null && median !== undefined && median > maxDays) {
 			kinds.push("time");
-			reasons.push(
-				`Median time ${fmtDays(median)} days is over the ${fmtDays(maxDays)}-day limit: ${fmtInt(stalled)} ${stalled === 1 ? "deal is" : "deals are"} stalled here`,
-			);
+			reasonMsgs.push({
+				key: "bottlenecks.time",
+				args: { median: { days: median }, limit: { days: maxDays }, deals: { deals: stalled } },
+			});
 		}
 		if (kinds.length === 0) return;
 		found.push({
@@ -61,7 +66,8 @@ export function findBottlenecks(metrics: FlowchartMetrics, options: BottleneckOp
 			impact: notMovedOn + stalled,
 			notMovedOn,
 			stalled,
-			reasons,
+			reasons: reasonMsgs.map((m) => message("en", m)),
+			reasonMsgs,
 			order,
 		});
 	});
@@ -76,20 +82,26 @@ export interface DiagramAnnotations {
 }
 
 /**
- * Per-node "62% · 4.5d" (conversion · median days; only what exists) with class `bottleneck` on flagged
- * steps, and per-edge shares. Steps and edges without data are left out.
+ * Per-node "62% · 4.5d" / "62% · 4,5 hari" (conversion · median days; only what exists) with class
+ * `bottleneck` on flagged steps, and per-edge shares, in the diagram page's language. Steps and edges
+ * without data are left out.
  */
-export function diagramAnnotations(metrics: FlowchartMetrics, bottlenecks: readonly Bottleneck[]): DiagramAnnotations {
+export function diagramAnnotations(
+	metrics: FlowchartMetrics,
+	bottlenecks: readonly Bottleneck[],
+	lang: Lang = "en",
+): DiagramAnnotations {
+	const fmt = formatter(lang);
 	const flagged = new Set(bottlenecks.map((b) => b.step));
 	const nodes: DiagramAnnotations["nodes"] = {};
 	for (const step of metrics.steps) {
 		const parts: string[] = [];
 		if (step.type === "start") continue;
 		if (step.type === "end") {
-			if (step.overall.deals > 0) parts.push(`${fmtInt(step.overall.deals)} deals`);
+			if (step.overall.deals > 0) parts.push(fmt.deals(step.overall.deals));
 		} else {
-			if (step.overall.conversion?.value != null) parts.push(fmtShare(step.overall.conversion.value));
-			if (step.overall.medianDays?.value != null) parts.push(`${fmtDays(step.overall.medianDays.value)}d`);
+			if (step.overall.conversion?.value != null) parts.push(fmt.share(step.overall.conversion.value));
+			if (step.overall.medianDays?.value != null) parts.push(fmt.daysShort(step.overall.medianDays.value));
 		}
 		const node: { note?: string; classes?: string[] } = {};
 		if (parts.length) node.note = parts.join(" · ");
@@ -98,7 +110,7 @@ export function diagramAnnotations(metrics: FlowchartMetrics, bottlenecks: reado
 	}
 	const edges: DiagramAnnotations["edges"] = {};
 	for (const e of metrics.edges) {
-		if (e.overall.value !== null) edges[e.key] = { note: fmtShare(e.overall.value) };
+		if (e.overall.value !== null) edges[e.key] = { note: fmt.share(e.overall.value) };
 	}
 	return { nodes, edges };
 }

@@ -17,9 +17,11 @@
  * - A deal is open when its last event is not an end step. Stalled: open deals whose step has
  *   `max_days` and that have sat there longer than that at the export date.
  */
+
+import type { Message } from "../i18n/format.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
 import type { EventStore } from "./events.ts";
-import { count, daysQuantile, display, type Figure, fmtDays, fmtInt, fmtMoney, fmtShare, ratio } from "./figure.ts";
+import { count, daysQuantile, type Figure, figure, ratio } from "./figure.ts";
 import { buildGraph, type FlowGraph } from "./graph.ts";
 
 const DAY = 86_400_000;
@@ -346,7 +348,7 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 			: durSorted.slice(durStart[s * P]!, durStart[s * P + P]!).sort();
 
 	const periods = Array.from({ length: P }, (_, p) => periodLabel(k0 + p, kind));
-	const firstNames = g.firstStages.map((i) => g.steps[i]!.id).join(" or ");
+	const firstNames = g.firstStages.map((i) => g.steps[i]!.id);
 
 	const sortedDays = (list: number[]) => Float64Array.from(list).sort();
 	const stepPeriod = (s: number, label: string, ps: number[], deals: number, cum: number, base: number) => {
@@ -371,18 +373,19 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 			conversion:
 				step.type === "end"
 					? null
-					: ratio(
-							movedOn,
-							entries - stillIn,
-							`moved on from ${step.id} ÷ (entries − still in ${step.id})`,
-							`(${fmtInt(entries)} − ${fmtInt(stillIn)})`,
-						),
+					: ratio(movedOn, entries - stillIn, {
+							key: "formula.conversion",
+							args: { step: step.id, num: movedOn, entries, stillIn },
+						}),
 			cumulative:
 				g.firstStages.length === 0 || step.type === "start"
 					? null
-					: ratio(cum, base, `deals reaching ${step.id} ÷ deals entering ${firstNames}`),
-			medianDays: timed ? daysQuantile(days, 0.5, `stays in ${step.id} (days from entering to the next step)`) : null,
-			p90Days: timed ? daysQuantile(days, 0.9, `stays in ${step.id} (days from entering to the next step)`) : null,
+					: ratio(cum, base, {
+							key: "formula.cumulative",
+							args: { step: step.id, first: { or: firstNames }, num: cum, den: base },
+						}),
+			medianDays: timed ? daysQuantile(days, 0.5, "formula.median", { step: step.id }) : null,
+			p90Days: timed ? daysQuantile(days, 0.9, "formula.p90", { step: step.id }) : null,
 		};
 		return m;
 	};
@@ -406,7 +409,7 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 			stalled:
 				maxDays === undefined
 					? null
-					: count(stalled[s]!, `open deals in ${step.id} for more than ${fmtDays(maxDays)} days at the export date`),
+					: count(stalled[s]!, { key: "formula.stalled", args: { step: step.id, days: { days: maxDays } } }),
 			stalledDeals: list,
 		};
 	});
@@ -414,12 +417,10 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 	const edges: EdgeMetrics[] = g.edges.map((e, i) => {
 		const from = steps[e.from]!;
 		const share = (n: number, pm: StepPeriodMetrics) =>
-			ratio(
-				n,
-				pm.entries - pm.stillIn,
-				`${from.id} → ${g.steps[e.to]!.id} ÷ (entries − still in ${from.id})`,
-				`(${fmtInt(pm.entries)} − ${fmtInt(pm.stillIn)})`,
-			);
+			ratio(n, pm.entries - pm.stillIn, {
+				key: "formula.edge",
+				args: { from: from.id, to: g.steps[e.to]!.id, num: n, entries: pm.entries, stillIn: pm.stillIn },
+			});
 		let total = 0;
 		const per = allPs.map((p) => {
 			total += edgeCount[i * P + p]!;
@@ -436,57 +437,64 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 	});
 
 	const cur = options.currency;
-	const headline = (label: string, ps: number[], openDeals: number, openWords: string): Headline => {
+	const headline = (label: string, ps: number[], openDeals: number, openMsg: Message): Headline => {
 		const w = ps.reduce((t, p) => t + won[p]!, 0);
 		const l = ps.reduce((t, p) => t + lostDeals[p]!, 0);
 		const value = ps.reduce((t, p) => t + wonValue[p]!, 0);
 		const withAmount = ps.reduce((t, p) => t + wonWithAmount[p]!, 0);
-		const winRate = ratio(w, w + l, "won ÷ (won + lost)", `(${fmtInt(w)} + ${fmtInt(l)})`);
+		const winRate = ratio(w, w + l, { key: "formula.winRate", args: { won: w, lost: l } });
 		const avgV = withAmount > 0 ? value / withAmount : null;
-		const avgDealValue: Figure = {
+		const money = (v: number) => ({ money: v, currency: cur });
+		const avgDealValue = figure({
 			value: avgV,
 			numerator: value,
 			denominator: withAmount,
 			unit: "money",
-			display: display(avgV, "money", cur),
-			formula: `value of won deals ÷ won deals with an amount = ${fmtMoney(value, cur)} ÷ ${fmtInt(withAmount)}${avgV === null ? "" : ` = ${fmtMoney(avgV, cur)}`}`,
-		};
-		const cycleDays = daysQuantile(
-			sortedDays(ps.flatMap((p) => cycles[p]!)),
-			0.5,
-			"won deals' days from their first event to won",
-		);
-		const velocity = (days: number, unitWords: string): Figure => {
+			...(cur ? { currency: cur } : {}),
+			formulaMsg: { key: "formula.avgDealValue", args: { value: money(value), n: withAmount } },
+		});
+		const cycleDays = daysQuantile(sortedDays(ps.flatMap((p) => cycles[p]!)), 0.5, "formula.cycle");
+		const velocity = (days: number): Figure => {
 			const ok = winRate.value !== null && avgV !== null && cycleDays.value !== null && cycleDays.value > 0;
 			const v = ok ? (openDeals * winRate.value! * avgV! * days) / cycleDays.value! : null;
-			const text = ok
-				? `${fmtInt(openDeals)} × ${fmtShare(winRate.value!)} × ${fmtMoney(avgV!, cur)} ÷ ${fmtDays(cycleDays.value!)} days${days === 1 ? "" : ` × ${days}`} = ${fmtMoney(v!, cur)} ${unitWords}`
-				: "not enough data (needs a win rate, an average deal value and a cycle length)";
-			return {
+			const times = days === 1 ? "" : ` × ${days}`;
+			return figure({
 				value: v,
 				numerator: ok ? openDeals * winRate.value! * avgV! : 0,
 				denominator: cycleDays.value ?? 0,
 				unit: "money-per-day",
-				display: v === null ? "n/a" : `${fmtMoney(v, cur)} ${unitWords}`,
-				formula: `open deals × win rate × average deal value ÷ cycle length${days === 1 ? "" : ` × ${days}`} = ${text}`,
-			};
+				...(cur ? { currency: cur } : {}),
+				...(days === 1 ? {} : { perDays: days }),
+				formulaMsg: ok
+					? {
+							key: "formula.velocity",
+							args: {
+								times,
+								open: openDeals,
+								rate: { share: winRate.value! },
+								avg: money(avgV!),
+								cycle: { days: cycleDays.value! },
+							},
+						}
+					: { key: "formula.velocityNone", args: { times } },
+			});
 		};
 		return {
 			period: label,
-			openDeals: count(openDeals, openWords),
-			won: count(w, "deals whose last step is a won end"),
-			lost: count(l, "deals whose last step is a lost end"),
+			openDeals: count(openDeals, openMsg),
+			won: count(w, { key: "formula.won" }),
+			lost: count(l, { key: "formula.lost" }),
 			winRate,
 			avgDealValue,
 			cycleDays,
-			velocityPerDay: velocity(1, "per day"),
-			velocityPer30Days: velocity(30, "per 30 days"),
+			velocityPerDay: velocity(1),
+			velocityPer30Days: velocity(30),
 		};
 	};
 	let running = 0;
 	const headlineByPeriod = allPs.map((p) => {
 		running += openDiff[p]!;
-		return headline(periods[p]!, [p], running, `deals opened but not closed by the end of ${periods[p]}`);
+		return headline(periods[p]!, [p], running, { key: "formula.openPeriod", args: { period: periods[p]! } });
 	});
 	return {
 		periodKind: kind,
@@ -498,7 +506,7 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 		...(cur ? { currency: cur } : {}),
 		deals: nDeals,
 		events: store.order.length,
-		headline: headline("all", allPs, openNow, "deals not at an end step at the export date"),
+		headline: headline("all", allPs, openNow, { key: "formula.openNow" }),
 		headlineByPeriod,
 		steps,
 		edges,

@@ -4,6 +4,9 @@
  * figure carries its formula text with the actual numerator and denominator.
  */
 
+import type { Lang } from "../../i18n/ui.ts";
+import { type Arg, formatter, type Message, message } from "../i18n/format.ts";
+
 export type FigureUnit = "share" | "days" | "count" | "money" | "money-per-day";
 
 export interface Figure {
@@ -14,71 +17,69 @@ export interface Figure {
 	/** What it is divided by, or the sample size for medians and percentiles. */
 	denominator: number;
 	unit: FigureUnit;
-	/** Ready-to-print value, e.g. "62%", "4.5 days", "$12,300"; "n/a" without data. */
+	/** ISO currency code of money figures. */
+	currency?: string;
+	/** Period of a money-per-day figure in days (velocity per 30 days); 1 when absent. */
+	perDays?: number;
+	/** English value for the CLI and the JSON API, e.g. "62%", "4.5 days", "$12,300"; "n/a" without data. */
 	display: string;
-	/** Formula with its numbers, e.g. "won ÷ (won + lost) = 312 ÷ 1,040". */
+	/** English formula for the CLI and the JSON API, e.g. "won ÷ (won + lost) = 312 ÷ (312 + 728) = 30%". */
 	formula: string;
+	/** The formula's words and numbers as a message; pages render it in their language. */
+	formulaMsg: Message;
 }
 
-/** Fixed locale so builds do not depend on the machine's. */
-const LOCALE = "en-US";
+type FigureValue = Pick<Figure, "value" | "unit" | "currency" | "perDays">;
 
-export function fmtInt(n: number): string {
-	return Math.round(n).toLocaleString(LOCALE);
-}
-
-/** 0.2213 → "22%"; below 10% keeps one decimal ("5.5%"). */
-export function fmtShare(v: number): string {
-	const pct = v * 100;
-	const digits = pct !== 0 && Math.abs(pct) < 10 ? 1 : 0;
-	return `${pct.toLocaleString(LOCALE, { maximumFractionDigits: digits, minimumFractionDigits: 0 })}%`;
-}
-
-/** One decimal: 4.5, 12, 0.3. */
-export function fmtDays(v: number): string {
-	return v.toLocaleString(LOCALE, { maximumFractionDigits: 1 });
-}
-
-export function fmtMoney(v: number, currency?: string): string {
-	if (currency) {
-		return v.toLocaleString(LOCALE, { style: "currency", currency, maximumFractionDigits: 0 });
-	}
-	return v.toLocaleString(LOCALE, { maximumFractionDigits: 0 });
-}
-
-export function display(value: number | null, unit: FigureUnit, currency?: string): string {
-	if (value === null) return "n/a";
-	switch (unit) {
+/** A figure's value in a language ("9,8 hari", "42,5%"), or the language's "n/a". */
+export function figureDisplay(lang: Lang, f: FigureValue): string {
+	const fmt = formatter(lang);
+	const v = f.value;
+	if (v === null) return message(lang, { key: "metrics.na" });
+	switch (f.unit) {
 		case "share":
-			return fmtShare(value);
+			return fmt.share(v);
 		case "days":
-			return `${fmtDays(value)} ${value === 1 ? "day" : "days"}`;
+			return fmt.days(v);
 		case "count":
-			return fmtInt(value);
+			return fmt.int(v);
 		case "money":
-			return fmtMoney(value, currency);
-		case "money-per-day":
-			return `${fmtMoney(value, currency)} per day`;
+			return fmt.money(v, f.currency);
+		case "money-per-day": {
+			const money = fmt.money(v, f.currency);
+			const per = f.perDays ?? 1;
+			return per === 1
+				? message(lang, { key: "unit.perDay", args: { money } })
+				: message(lang, { key: "unit.perDays", args: { money, days: { days: per } } });
+		}
 	}
 }
 
-/** A ratio figure: `label` describes numerator ÷ denominator in words. */
-export function ratio(numerator: number, denominator: number, words: string, denominatorText?: string): Figure {
-	const value = denominator > 0 ? numerator / denominator : null;
-	const den = denominatorText ?? fmtInt(denominator);
-	return {
-		value,
-		numerator,
-		denominator,
-		unit: "share",
-		display: display(value, "share"),
-		formula: `${words} = ${fmtInt(numerator)} ÷ ${den}${value === null ? "" : ` = ${fmtShare(value)}`}`,
-	};
+/** A figure's formula with its numbers and result in a language. */
+export function figureFormula(lang: Lang, f: Figure): string {
+	const text = message(lang, f.formulaMsg);
+	return f.value === null ? text : `${text} = ${figureDisplay(lang, f)}`;
 }
 
-export function count(n: number, words: string): Figure {
-	return { value: n, denominator: 1, unit: "count", display: fmtInt(n), formula: `${words} = ${fmtInt(n)}` };
+/** Builds a figure with its English display and formula. */
+export function figure(fields: Omit<Figure, "display" | "formula">): Figure {
+	const f = { ...fields, display: "", formula: "" };
+	f.display = figureDisplay("en", f);
+	f.formula = figureFormula("en", f);
+	return f;
 }
+
+/** A ratio figure: the message describes numerator ÷ denominator in words and numbers. */
+export function ratio(numerator: number, denominator: number, formulaMsg: Message): Figure {
+	const value = denominator > 0 ? numerator / denominator : null;
+	return figure({ value, numerator, denominator, unit: "share", formulaMsg });
+}
+
+export function count(n: number, formulaMsg: Message): Figure {
+	return figure({ value: n, denominator: 1, unit: "count", formulaMsg });
+}
+
+export type { Arg, Message };
 
 /** Sorted copy of days; medians and percentiles use linear interpolation (Excel PERCENTILE.INC). */
 export function quantile(sorted: Float32Array | Float64Array | number[], q: number): number | null {
@@ -90,16 +91,19 @@ export function quantile(sorted: Float32Array | Float64Array | number[], q: numb
 	return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-/** Median or p90 of a sample of day counts, with the sample described in `words`. */
-export function daysQuantile(sorted: Float32Array | Float64Array | number[], q: number, words: string): Figure {
+/** Median or p90 of a sample of day counts; `key` names the sample, `args` its words' values. */
+export function daysQuantile(
+	sorted: Float32Array | Float64Array | number[],
+	q: 0.5 | 0.9,
+	key: Message["key"],
+	args: Record<string, Arg> = {},
+): Figure {
 	const v = quantile(sorted, q);
 	const value = v === null ? null : Math.round(v * 10) / 10;
-	const name = q === 0.5 ? "median" : `${Math.round(q * 100)}th percentile`;
-	return {
+	return figure({
 		value,
 		denominator: sorted.length,
 		unit: "days",
-		display: display(value, "days"),
-		formula: `${name} of ${fmtInt(sorted.length)} ${words}${value === null ? "" : ` = ${fmtDays(value)} days`}`,
-	};
+		formulaMsg: { key, args: { ...args, n: sorted.length } },
+	});
 }

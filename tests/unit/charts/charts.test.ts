@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { metricsCharts } from "../../../src/lib/charts/index.ts";
+import { metricsCharts, renderSvg } from "../../../src/lib/charts/index.ts";
 import { findBottlenecks } from "../../../src/lib/metrics/bottlenecks.ts";
 import { computeMetrics } from "../../../src/lib/metrics/compute.ts";
 import { storeFromEvents } from "../../../src/lib/metrics/events.ts";
 import { DAY, smallEvents, smallFlowchart, T0 } from "../metrics/helpers.ts";
 
-async function charts() {
+async function charts(lang: "en" | "id" = "en") {
 	const fc = smallFlowchart();
 	const { store } = storeFromEvents(
 		smallEvents(),
 		fc.steps.map((s) => s.id),
 	);
 	const m = computeMetrics(fc, store, { exportAt: T0 + 100 * DAY });
-	return metricsCharts(m, findBottlenecks(m, { minSample: 1 }));
+	return metricsCharts(m, findBottlenecks(m, { minSample: 1 }), lang);
 }
 
 describe("metricsCharts", async () => {
@@ -80,7 +80,35 @@ describe("metricsCharts", async () => {
 			["B", "2", "3", "2"],
 		]);
 		expect(c.stalled.description).toMatchInlineSnapshot(
-			`"2 open deals have been in their stage longer than its limit at the export date (2026-04-10)."`,
+			`"Open deals in their stage longer than its limit at the export date (10 Apr 2026): 2."`,
 		);
+	});
+});
+
+describe("charts in Indonesian", async () => {
+	const c = await charts("id");
+
+	it("translates titles, axes, legends, descriptions and table headers", () => {
+		expect(c.funnel.title).toBe("Transaksi yang masuk ke setiap tahapan");
+		expect(c.conversionTrend.title).toBe("Konversi ke tahapan berikutnya per kuartal");
+		expect(c.funnel.table.columns).toEqual(["Tahapan", "Transaksi masuk", "Bagian transaksi dari tahapan pertama"]);
+		expect(c.funnel.svg).toContain("Transaksi masuk (unik)");
+		expect(c.funnel.svg).toContain("Hambatan");
+		expect(c.stalled.description).toMatch(/^Transaksi terbuka .* \(10 Apr 2026\): 2\.$/);
+		for (const chart of Object.values(c)) {
+			expect(chart.svg).not.toMatch(/Deals|Stage<|Median days|Bottleneck|On target/);
+		}
+	});
+
+	it("prints numbers with Indonesian separators in the SVG and the tables", async () => {
+		expect(c.timeTrend.table.rows.flat().some((cell) => /^\d+,\d$/.test(cell))).toBe(true);
+		expect(c.timeTrend.table.rows.flat().some((cell) => /^\d+\.\d$/.test(cell))).toBe(false);
+		const spec = {
+			data: { values: [{ n: 3005, share: 0.425 }] },
+			mark: "text",
+			encoding: { text: { field: "n", type: "quantitative", format: "," } },
+		} as const;
+		expect(await renderSvg(spec, "t", "d", "id")).toContain("3.005");
+		expect(await renderSvg(spec, "t", "d", "en")).toContain("3,005");
 	});
 });

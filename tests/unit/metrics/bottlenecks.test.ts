@@ -25,8 +25,24 @@ describe("findBottlenecks", () => {
 			    ],
 			    "label": "B",
 			    "notMovedOn": 0,
+			    "reasonMsgs": [
+			      {
+			        "args": {
+			          "deals": {
+			            "deals": 2,
+			          },
+			          "limit": {
+			            "days": 3,
+			          },
+			          "median": {
+			            "days": 4.5,
+			          },
+			        },
+			        "key": "bottlenecks.time",
+			      },
+			    ],
 			    "reasons": [
-			      "Median time 4.5 days is over the 3-day limit: 2 deals are stalled here",
+			      "Median time 4.5 days is over the limit of 3 days: 2 deals stalled here",
 			    ],
 			    "stalled": 2,
 			    "step": "b",
@@ -38,6 +54,22 @@ describe("findBottlenecks", () => {
 			    ],
 			    "label": "A",
 			    "notMovedOn": 1,
+			    "reasonMsgs": [
+			      {
+			        "args": {
+			          "conversion": {
+			            "share": 0.8333333333333334,
+			          },
+			          "deals": {
+			            "deals": 1,
+			          },
+			          "target": {
+			            "share": 0.9,
+			          },
+			        },
+			        "key": "bottlenecks.conversion",
+			      },
+			    ],
 			    "reasons": [
 			      "Conversion 83% is under the 90% target: 1 deal did not move on",
 			    ],
