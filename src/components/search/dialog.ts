@@ -3,7 +3,7 @@
  * forgiving way (query.ts), shows results grouped by page as a listbox, and moves through them from the
  * input with the arrow keys (combobox pattern: focus stays in the input, aria-activedescendant follows).
  */
-import { type Group, groupResults, type ResultData } from "../../lib/search/group.ts";
+import { exactTitlesFirst, type Group, groupResults, type ResultData } from "../../lib/search/group.ts";
 import { forgivingSearch, type WordList } from "../../lib/search/query.ts";
 
 interface PagefindResult {
@@ -20,13 +20,14 @@ interface Pagefind {
 const SHOWN = 10;
 
 /**
- * Ranking: a match in a step's or question's own title (its meta title) counts far more than one in running
- * text, so "Negotiation" opens the Negotiation step, not every page that mentions it. Chosen with the query
- * list in tests/search/queries.ts (bench/search.ts reports its hit rate).
+ * Ranking: a match in a step's or question's own title counts double Pagefind's default, so "Negotiation" opens
+ * the Negotiation step before pages that mention it; the flowchart a step belongs to (`page`) and the result
+ * kind are labels, not text to match. Tried against tests/search/queries.ts: a lower `pageLength` (favouring
+ * long pages) lost two queries, `termSimilarity` changed none, so both stay at Pagefind's defaults.
  */
 const PAGEFIND_OPTIONS = {
 	excerptLength: 24,
-	ranking: { metaWeights: { title: 10, page: 0, kind: 0 }, termSimilarity: 2, pageLength: 0.5 },
+	ranking: { metaWeights: { title: 10, page: 0, kind: 0 } },
 };
 
 const withSlash = (base: string) => (base.endsWith("/") ? base : `${base}/`);
@@ -161,7 +162,7 @@ export function startSearch(dialog: HTMLDialogElement): { run: () => void } {
 			return;
 		}
 		if (id !== runId) return;
-		show(groupResults(items));
+		show(groupResults(exactTitlesFirst(items, found.corrected ?? term)));
 		const fill = (template = "") =>
 			template
 				.replace("{term}", term)

@@ -1,8 +1,9 @@
 /**
  * Search results grouped by the page they live on: a flowchart's steps under the flowchart, FAQ questions
  * under the FAQ, a guide's matching sections under the guide. Groups keep the order of their best result,
- * so the first option is always Pagefind's (or the fallback's) first result.
+ * so the first option is always the first result.
  */
+import { words } from "./query.ts";
 
 /** The fields of Pagefind's result data that the dialog shows. */
 export interface ResultData {
@@ -54,4 +55,15 @@ export function groupResults(results: readonly ResultData[]): Group[] {
 		group.options.push(own, ...sections);
 	}
 	return [...groups.values()];
+}
+
+/**
+ * Results whose title is exactly the query (a step's or question's name, a guide's title) move to the front,
+ * in their order: Pagefind's ranking cannot see that "Kualifikasi" is the step called that and "Lolos
+ * kualifikasi (BANT)?" only mentions it, as both titles contain the word once.
+ */
+export function exactTitlesFirst<R extends ResultData>(results: readonly R[], query: string): R[] {
+	const wanted = words(query).join(" ");
+	const exact = (r: R) => words(r.meta.title ?? "").join(" ") === wanted;
+	return [...results.filter(exact), ...results.filter((r) => !exact(r))];
 }
