@@ -62,23 +62,26 @@ export function correct(query: string, counts: WordCounts): string | undefined {
 }
 
 /**
- * Results of several one-word searches merged: a hit scores the sum, over the words it matches, of its
- * normalised score for that word times the word's rarity (a word found on few pages says more about the
- * query). Numbers count half: in "15% discount" the topic is the discount.
+ * Results of several one-word searches merged. Hits matching more of the query's words (numbers aside) come
+ * first: in "15% discount" the topic is the discount, and a page that only mentions "15 minutes" is not an
+ * answer. Among equals, a hit scores the sum, over the words it matches, of its normalised score for that word
+ * times the word's rarity (a word found on few pages says more about the query), numbers counting half.
  */
 export function merge<H extends Hit>(perWord: { word: string; hits: H[] }[], total: number): H[] {
-	const byId = new Map<string, { hit: H; score: number }>();
+	const byId = new Map<string, { hit: H; words: number; score: number }>();
 	for (const { word, hits } of perWord) {
 		if (hits.length === 0) continue;
+		const number = /^\d+$/.test(word);
 		const top = Math.max(...hits.map((h) => h.score)) || 1;
-		const rarity = Math.log(1 + Math.max(total, hits.length) / hits.length) * (/^\d+$/.test(word) ? 0.5 : 1);
+		const rarity = Math.log(1 + Math.max(total, hits.length) / hits.length) * (number ? 0.5 : 1);
 		for (const hit of hits) {
-			const entry = byId.get(hit.id) ?? { hit, score: 0 };
+			const entry = byId.get(hit.id) ?? { hit, words: 0, score: 0 };
+			if (!number) entry.words++;
 			entry.score += (hit.score / top) * rarity;
 			byId.set(hit.id, entry);
 		}
 	}
-	return [...byId.values()].sort((a, b) => b.score - a.score).map((e) => e.hit);
+	return [...byId.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((e) => e.hit);
 }
 
 /**

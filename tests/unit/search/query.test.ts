@@ -45,15 +45,26 @@ interface H extends Hit {
 const hit = (id: string, score: number): H => ({ id, score, url: id });
 
 describe("merge", () => {
-	it("ranks hits matching more and rarer words first, numbers counting half", () => {
+	it("ranks hits matching more words first, a number alone below any topic word", () => {
 		const merged = merge(
 			[
-				{ word: "15", hits: [hit("prospecting", 2), hit("faq-discounts", 1)] },
-				{ word: "discount", hits: [hit("faq-discounts", 3), hit("negotiation", 2)] },
+				{ word: "15", hits: [hit("prospecting", 9), hit("faq-discounts", 1)] },
+				{ word: "discount", hits: [hit("faq-discounts", 3), hit("negotiation", 1)] },
 			],
 			50,
 		);
 		expect(merged.map((h) => h.id)).toEqual(["faq-discounts", "negotiation", "prospecting"]);
+	});
+
+	it("among hits matching as many words, prefers the rarer word and the better score", () => {
+		const merged = merge(
+			[
+				{ word: "renewal", hits: [hit("a", 1), hit("b", 1), hit("c", 1), hit("d", 2)] },
+				{ word: "churn", hits: [hit("e", 1)] },
+			],
+			50,
+		);
+		expect(merged.map((h) => h.id)).toEqual(["e", "d", "a", "b", "c"]);
 	});
 });
 
