@@ -186,6 +186,11 @@ export function startSearch(dialog: HTMLDialogElement): { run: () => void } {
 			select(active + (event.key === "ArrowDown" ? 1 : -1));
 		}
 	});
+	// Combobox pattern: focus stays in the input. A mouse press on an option would otherwise focus (and scroll)
+	// it between mousedown and mouseup, so the click could land beside it and open nothing.
+	list.addEventListener("mousedown", (event) => {
+		if (event.target instanceof Element && event.target.closest('[role="option"]')) event.preventDefault();
+	});
 	dialog.querySelector("[data-search-close]")?.addEventListener("click", () => dialog.close());
 	dialog.addEventListener("click", (event) => {
 		if (event.target === dialog) dialog.close();
