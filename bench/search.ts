@@ -1,9 +1,13 @@
 /**
- * Search benchmark: a 1,000-page synthetic site made from a real built page
- * (same chrome, same search dialog), indexed with Pagefind; reports the index
- * size and the time from typing a query to the first result in Chromium.
+ * Search benchmark. First the answers: every query of tests/search/queries.ts (what reps type, both
+ * languages) is typed into the search dialog of the built sample site, and the hit rate (right page first)
+ * is reported with each miss. Then the speed: a 1,000-page synthetic site made from a real built page (same
+ * chrome, same search dialog), indexed with Pagefind; reports the index size and the time from typing a
+ * query to the first result in Chromium.
  *
- *   node bench/search.ts [--pages 1000] [--site .cache/e2e-site]
+ *   npm run bench:search -- [--pages 1000] [--site .cache/e2e-site] [--no-speed]
+ *
+ * The site must be built under /sales/ first (`npm run test:e2e -- tests/e2e/search.test.ts` leaves one).
  */
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -12,9 +16,15 @@ import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, searchBrowser } from "../src/lib/render/find-browser.ts";
 import { buildSearchIndex } from "../src/lib/search/build-index.ts";
 import { serveSite } from "../tests/e2e/support/site.ts";
+import { SEARCH_CASES } from "../tests/search/queries.ts";
+import { describeResult, runQueries } from "../tests/search/run-queries.ts";
 
 const { values } = parseArgs({
-	options: { pages: { type: "string", default: "1000" }, site: { type: "string", default: ".cache/e2e-site" } },
+	options: {
+		pages: { type: "string", default: "1000" },
+		site: { type: "string", default: ".cache/e2e-site" },
+		"no-speed": { type: "boolean", default: false },
+	},
 });
 const pages = Number(values.pages);
 const built = resolve(values.site ?? ".cache/e2e-site");
@@ -42,6 +52,29 @@ async function dirSize(dir: string): Promise<{ bytes: number; files: number }> {
 	return { bytes, files };
 }
 
+const search = await searchBrowser();
+if (!search.found) throw new Error(`no Chromium (${search.tried.join(", ")})`);
+const browser = await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
+
+{
+	const sample = await serveSite(built);
+	const results = await runQueries(browser, sample.url, SEARCH_CASES);
+	await sample.close();
+	for (const r of results) console.log(describeResult(r));
+	const hits = results.filter((r) => r.pass).length;
+	const byLang = (lang: string) => {
+		const of = results.filter((r) => r.case.lang === lang);
+		return `${lang} ${of.filter((r) => r.pass).length}/${of.length}`;
+	};
+	console.log(
+		`query hit rate (right page first): ${hits}/${results.length} (${Math.round((hits / results.length) * 100)}%; ${byLang("en")}, ${byLang("id")})`,
+	);
+}
+if (values["no-speed"]) {
+	await browser.close();
+	process.exit(0);
+}
+
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await cp(join(built, "_astro"), join(out, "_astro"), { recursive: true });
@@ -67,9 +100,6 @@ const summary = await buildSearchIndex(out);
 const indexMs = performance.now() - t0;
 const index = await dirSize(join(out, "pagefind"));
 
-const search = await searchBrowser();
-if (!search.found) throw new Error(`no Chromium (${search.tried.join(", ")})`);
-const browser = await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
 const site = await serveSite(out);
 const timings: number[] = [];
 const warm: number[] = [];
@@ -86,16 +116,16 @@ for (const query of ["negotiation", "procurement approval", "renewal", "champion
 	await page.locator("[data-search-input]").waitFor({ state: "visible" });
 	const start = await page.evaluate(() => performance.now());
 	await page.locator("[data-search-input]").fill(query);
-	await page.locator("[data-search-results] li").first().waitFor();
+	await page.locator('[data-search-results] [role="option"]').first().waitFor();
 	const end = await page.evaluate(() => performance.now());
 	timings.push(end - start);
 	transferred.push(bytes);
 	// The same page, search code and index metadata already loaded: what a reader feels from the second query on.
-	const first = await page.locator("[data-search-results] a").first().getAttribute("href");
+	const first = await page.locator('[data-search-results] [role="option"]').first().getAttribute("href");
 	const warmStart = await page.evaluate(() => performance.now());
 	await page.locator("[data-search-input]").fill("territory forecast");
 	await page.waitForFunction(
-		(before) => document.querySelector("[data-search-results] a")?.getAttribute("href") !== before,
+		(before) => document.querySelector('[data-search-results] [role="option"]')?.getAttribute("href") !== before,
 		first,
 	);
 	warm.push((await page.evaluate(() => performance.now())) - warmStart);

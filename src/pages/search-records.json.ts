@@ -22,7 +22,7 @@ export const GET: APIRoute = async () => {
 		for (const fc of flowcharts) records.push(...stepRecords(fc, lang, prefix, { types }));
 		const faq = await getFaq(lang);
 		const titles = Object.fromEntries(flowcharts.map((fc) => [fc.id, fc.data.title]));
-		if (faq) records.push(...faqRecords(faq.faq, lang, prefix, titles));
+		if (faq) records.push(...faqRecords(faq.faq, lang, prefix, titles, t(lang, "faq.title")));
 	}
 	return new Response(JSON.stringify({ records }), {
 		headers: { "Content-Type": "application/json" },

@@ -3,9 +3,11 @@
  * records (steps, FAQ questions) the build wrote to `search-records.json`,
  * which is removed afterwards. The index is served from the site itself.
  */
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
+import { type WordList, words } from "./query.ts";
 import type { SearchRecord } from "./records.ts";
 
 export const RECORDS_FILE = "search-records.json";
@@ -38,11 +40,45 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
 			errors.push(...added.errors);
 			languages.add(record.language);
 		}
-		const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
+		const outputPath = join(siteDir, "pagefind");
+		const written = await index.writeFiles({ outputPath });
 		errors.push(...written.errors);
+		await writeWordLists(outputPath);
 		await rm(recordsPath, { force: true });
 		return { pages: dir.page_count, records: records.length, languages: [...languages].sort(), errors };
 	} finally {
 		await pagefind.close();
 	}
+}
+
+/** Pagefind's fragment files: gzip, a `pagefind_dcd` signature, then the JSON of one page or record. */
+const FRAGMENT_SIGNATURE = "pagefind_dcd";
+
+/**
+ * `words.<lang>.json` next to the index: every word the index holds with the number of pages and records
+ * that contain it, read back from Pagefind's own fragments so it is exactly what can be found. The search
+ * dialog fetches it only when a query finds nothing, to suggest the closest words (see query.ts).
+ */
+export async function writeWordLists(outputPath: string): Promise<Record<string, WordList>> {
+	const lists: Record<string, WordList> = {};
+	const dir = join(outputPath, "fragment");
+	for (const name of (await readdir(dir)).sort()) {
+		const lang = /^(.+)_[0-9a-f]+\.pf_fragment$/.exec(name)?.[1];
+		if (!lang) continue;
+		const raw = gunzipSync(await readFile(join(dir, name))).toString("utf8");
+		const fragment = JSON.parse(raw.slice(raw.indexOf(FRAGMENT_SIGNATURE) + FRAGMENT_SIGNATURE.length)) as {
+			content?: string;
+			meta?: { title?: string };
+		};
+		const list = lists[lang] ?? { documents: 0, words: {} };
+		lists[lang] = list;
+		list.documents++;
+		for (const word of new Set(words(`${fragment.meta?.title ?? ""} ${fragment.content ?? ""}`))) {
+			list.words[word] = (list.words[word] ?? 0) + 1;
+		}
+	}
+	for (const [lang, list] of Object.entries(lists)) {
+		await writeFile(join(outputPath, `words.${lang}.json`), JSON.stringify(list));
+	}
+	return lists;
 }

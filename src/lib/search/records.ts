@@ -13,7 +13,8 @@ export interface SearchRecord {
 	url: string;
 	content: string;
 	language: string;
-	meta: { title: string; kind: SearchKind };
+	/** `title` is what must match to rank first (the step's or question's own words); `page` groups results. */
+	meta: { title: string; kind: SearchKind; page: string };
 	filters: { kind: SearchKind[]; flowchart?: string[] };
 }
 
@@ -54,7 +55,7 @@ export function stepRecords(
 			url: `${langPrefix}flowcharts/${flowchart.id}/#step-${step.id}`,
 			content,
 			language: lang,
-			meta: { title: `${step.label} — ${data.title}`, kind: "step" },
+			meta: { title: step.label, kind: "step", page: data.title },
 			filters: { kind: ["step"], flowchart: [data.title] },
 		};
 	});
@@ -65,6 +66,7 @@ export function faqRecords(
 	lang: string,
 	langPrefix: string,
 	flowchartTitles: Record<string, string>,
+	pageTitle: string,
 ): SearchRecord[] {
 	return faq.topics.flatMap((topic) =>
 		topic.questions.map((q): SearchRecord => {
@@ -73,7 +75,7 @@ export function faqRecords(
 				url: `${langPrefix}faq/#q-${q.id}`,
 				content: sentences([q.question, plain(q.answer)]),
 				language: lang,
-				meta: { title: q.question, kind: "faq" },
+				meta: { title: q.question, kind: "faq", page: pageTitle },
 				filters: { kind: ["faq"], ...(fcTitle ? { flowchart: [fcTitle] } : {}) },
 			};
 		}),

@@ -35,7 +35,8 @@ describe("stepRecords", () => {
 			"/flowcharts/b2b/#step-won",
 		]);
 		expect(records[1]?.filters).toEqual({ kind: ["step"], flowchart: ["B2B"] });
-		expect(records[1]?.meta).toEqual({ title: "Negotiation — B2B", kind: "step" });
+		// The title is the step's own name, so its words rank it first; the flowchart only groups it.
+		expect(records[1]?.meta).toEqual({ title: "Negotiation", kind: "step", page: "B2B" });
 	});
 
 	it("indexes the text people search for, as plain sentences without Markdown", () => {
@@ -64,20 +65,20 @@ describe("faqRecords", () => {
 	});
 
 	it("links each question to its anchor and to the flowchart it is about", () => {
-		const records = faqRecords(faq, "en", "/", { b2b: "B2B" });
+		const records = faqRecords(faq, "en", "/", { b2b: "B2B" }, "FAQ");
 		expect(records).toEqual([
 			{
 				url: "/faq/#q-discounts",
 				content: "Who approves discounts? The manager.",
 				language: "en",
-				meta: { title: "Who approves discounts?", kind: "faq" },
+				meta: { title: "Who approves discounts?", kind: "faq", page: "FAQ" },
 				filters: { kind: ["faq"], flowchart: ["B2B"] },
 			},
 			{
 				url: "/faq/#q-general",
 				content: "What is this. A playbook.",
 				language: "en",
-				meta: { title: "What is this", kind: "faq" },
+				meta: { title: "What is this", kind: "faq", page: "FAQ" },
 				filters: { kind: ["faq"] },
 			},
 		]);
