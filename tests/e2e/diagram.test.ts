@@ -16,7 +16,7 @@ const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
 /** A 40-step process over four roles: a main line of stages with five decisions, each with a way out. */
-export function fortySteps(): string {
+function fortySteps(): string {
 	const roles = ["sdr", "ae", "se", "cs"];
 	const lines = [
 		"title: Enterprise sales process",
