@@ -43,8 +43,8 @@ title: ${q}
 summary: What this process is for, in one sentence.
 # Role (an id from \`roles\` below) that keeps this flowchart current.
 owner: ops
-# Diagram direction: LR (left to right) or TB (top to bottom).
-direction: LR
+# Diagram direction: left out, Flowbook picks the one that fits a screen. Set LR or TB to force one.
+# direction: TB
 
 # The roles taking part, keyed by a short id used in the steps below.
 # A role is a name, or { name, description, email }.

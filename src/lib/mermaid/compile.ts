@@ -3,6 +3,7 @@
  * node to its step section, classes by step type and no colours (the site's CSS variables colour them).
  * Deterministic: the same flowchart and options give the same text.
  */
+import { flowOrder } from "../flow-order.ts";
 import { type LoadedFlowchart, roleName, type Step, transitionsOf } from "../schema/flowchart.ts";
 import {
 	classNamePattern,
@@ -15,6 +16,7 @@ import {
 	escapeSourceLine,
 	escapeTooltip,
 } from "./escape.ts";
+import { chooseLayout, type DiagramLayout, layoutFrontMatter, shapeLabel, showsEdgeLabels } from "./layout.ts";
 
 /** What the text description of a diagram (`accDescr`) is made of. */
 export interface DiagramSummary {
@@ -53,6 +55,8 @@ export interface CompileOptions {
 	lang?: string;
 	labels?: Partial<MermaidLabels>;
 	annotate?: MermaidAnnotations;
+	/** Defaults to `chooseLayout` (the flowchart's shape and its `direction`/`layout` hints). */
+	layout?: DiagramLayout;
 	/** `false` leaves out the `click` links (for Mermaid shown outside the site, e.g. in `npm run diff`). */
 	links?: boolean;
 	/** Encode only what Mermaid needs (`escapeSourceLabel`), for Mermaid that people read as source or GitHub renders. */
@@ -95,7 +99,7 @@ function typeClassesOf(step: Step): string[] {
 }
 
 function nodeLine(step: Step, note: string | undefined, escapeText: (text: string) => string = escapeLabel): string {
-	let label = escapeText(step.label);
+	let label = escapeText(shapeLabel(step));
 	if (note !== undefined && note !== "") label += `<br>${escapeText(note)}`;
 	const id = escapeMermaidId(step.id);
 	if (step.type === "decision") return `${id}{"${label}"}`;
@@ -119,14 +123,14 @@ export function compileFlowchart(fc: LoadedFlowchart, options: CompileOptions = 
 	const text = options.readableSource ? escapeSourceLabel : escapeLabel;
 	const line = options.readableSource ? escapeSourceLine : escapeLine;
 
-	// Lanes: declared roles in declared order, then undeclared responsible ids as they first appear.
-	const laneOrder = Object.keys(data.roles);
-	for (const step of data.steps) {
+	const layout = options.layout ?? chooseLayout(data);
+	// Steps and lanes in flow order (the start's lane first): dagre places what is declared first first.
+	const ordered = flowOrder(data);
+	const laneOrder: string[] = [];
+	for (const step of ordered) {
 		if (step.responsible !== undefined && !laneOrder.includes(step.responsible)) laneOrder.push(step.responsible);
 	}
-	const lanes = laneOrder
-		.map((roleId) => ({ roleId, steps: data.steps.filter((s) => s.responsible === roleId) }))
-		.filter((lane) => lane.steps.length > 0);
+	const lanes = laneOrder.map((roleId) => ({ roleId, steps: ordered.filter((s) => s.responsible === roleId) }));
 
 	const starts = data.steps.filter((s) => s.type === "start").map((s) => s.label);
 	const ends = data.steps.filter((s) => s.type === "end").map((s) => s.label);
@@ -134,17 +138,20 @@ export function compileFlowchart(fc: LoadedFlowchart, options: CompileOptions = 
 		steps: data.steps.length,
 		starts,
 		ends,
-		roles: lanes.map((lane) => roleName(data.roles[lane.roleId], lane.roleId)),
+		roles: Object.keys(data.roles)
+			.filter((id) => laneOrder.includes(id))
+			.concat(laneOrder.filter((id) => !(id in data.roles)))
+			.map((id) => roleName(data.roles[id], id)),
 		lang,
 	});
 
-	const out: string[] = [`flowchart ${data.direction}`];
+	const out: string[] = [...layoutFrontMatter(layout), `flowchart ${layout.direction}`];
 	out.push(`  accTitle: ${line(options.title ?? data.title)}`);
 	out.push(`  accDescr: ${line(description)}`);
 	for (const name of typeClasses) out.push(`  classDef ${name} ${classDefs[name]}`);
 
 	// Nodes before edges: Mermaid puts a node in the first subgraph it appears in.
-	for (const step of data.steps) {
+	for (const step of ordered) {
 		if (step.responsible === undefined) out.push(`  ${nodeLine(step, nodeNotes[step.id]?.note, text)}`);
 	}
 	for (const lane of lanes) {
@@ -159,7 +166,7 @@ export function compileFlowchart(fc: LoadedFlowchart, options: CompileOptions = 
 			// A dangling reference is reported by the validator; drawing it would add a stray box.
 			if (!stepIds.has(t.to)) continue;
 			const parts: string[] = [];
-			if (t.when !== undefined) parts.push(text(t.when));
+			if (t.when !== undefined && showsEdgeLabels(step, layout.edgeLabels)) parts.push(text(t.when));
 			const note = edgeNotes[`${step.id}->${t.to}`]?.note;
 			if (note !== undefined && note !== "") parts.push(text(note));
 			const arrow = parts.length > 0 ? `-->|"${parts.join("<br>")}"|` : "-->";

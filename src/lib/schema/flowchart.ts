@@ -199,6 +199,29 @@ export const ReviewSchema = z
 	})
 	.describe("Review cadence and log.");
 
+/** Overrides for how the diagram is drawn; each choice is made from the flowchart's shape when left out. */
+export const LayoutSchema = z
+	.strictObject({
+		/** Layout engine: dagre (default) or elk. */
+		engine: z
+			.enum(["dagre", "elk"])
+			.optional()
+			.describe("Layout engine: dagre (the default, clean swimlanes) or elk (tighter, for large flowcharts)."),
+		/** Which arrows show their `when` condition. */
+		edgeLabels: z
+			.enum(["branches", "all"])
+			.optional()
+			.describe(
+				"Which arrows show their condition: branches (the default: arrows leaving a decision or a step with several ways out) or all.",
+			),
+		/** Space between boxes. */
+		spacing: z
+			.enum(["compact", "roomy"])
+			.optional()
+			.describe("Space between boxes: compact (the default, fits more on a screen) or roomy."),
+	})
+	.describe("How the diagram is drawn. Leave it out: Flowbook chooses from the flowchart's shape.");
+
 /** A sales process. */
 export const FlowchartSchema = z
 	.strictObject({
@@ -210,11 +233,14 @@ export const FlowchartSchema = z
 		summary: longText().optional().describe("One sentence: what the process is for (inline Markdown)."),
 		/** Role that keeps this flowchart current. */
 		owner: IdSchema.optional().describe("Role that keeps this flowchart current."),
-		/** Diagram direction: left to right or top to bottom. */
+		/** Diagram direction; left out, Flowbook chooses the one that fits a screen best. */
 		direction: z
 			.enum(["LR", "TB"])
-			.default("LR")
-			.describe("Diagram direction: LR (left to right) or TB (top to bottom)."),
+			.optional()
+			.describe(
+				"Diagram direction: LR (left to right) or TB (top to bottom). Leave it out to let Flowbook choose from the flowchart's shape.",
+			),
+		layout: LayoutSchema.optional(),
 		/** Place in the onboarding order; lower comes first. */
 		order: z.number().optional().describe("Place in the navigation and onboarding order; lower comes first."),
 		/** The roles taking part, keyed by role id. */
@@ -232,6 +258,7 @@ export type StepType = (typeof stepTypes)[number];
 export type Role = z.output<typeof RoleSchema>;
 export type Transition = z.output<typeof TransitionSchema>;
 export type Automation = z.output<typeof AutomationSchema>;
+export type LayoutHint = z.output<typeof LayoutSchema>;
 export type ReviewEntry = z.output<typeof ReviewEntrySchema>;
 
 /** A flowchart read from disk: its id is the file name without extension. */

@@ -286,7 +286,15 @@ describe("diff CLI", () => {
 			<details open><summary>Diagram after the change: new steps green, changed amber, removed red and dashed</summary>
 
 			\`\`\`mermaid
-			flowchart LR
+			---
+			config:
+			  flowchart:
+			    nodeSpacing: 24
+			    rankSpacing: 32
+			    padding: 8
+			    wrappingWidth: 160
+			---
+			flowchart TB
 			  accTitle: Renewal process
 			  accDescr: 6 steps from New opportunity to Won or Lost. Roles: Account executive and Sales operations.
 			  classDef stage stroke-width:1px
@@ -299,7 +307,7 @@ describe("diff CLI", () => {
 			  s_lost(["Lost<br>removed"])
 			  subgraph r_ae ["Account executive"]
 			    s_first_hstage["Renewal call<br>changed"]
-			    s_decision{"Ready to go ahead?<br>changed"}
+			    s_decision{"Ready to<br>go ahead?<br>changed"}
 			  end
 			  subgraph r_ops ["Sales operations"]
 			    s_check["Security check<br>new"]

@@ -17,7 +17,7 @@ describe("unknown-key.yaml", () => {
 			tests/fixtures/flowcharts/unknown-key.yaml:15:9 error: step "prospecting": unknown key \`wen\` in \`next[0]\` (did you mean \`when\`?)
 			  hint: Allowed keys here: to, when.
 			tests/fixtures/flowcharts/unknown-key.yaml:19:1 error: unknown key \`colour\` at the top level
-			  hint: Allowed keys here: $schema, title, summary, owner, direction, order, roles, steps, review.
+			  hint: Allowed keys here: $schema, title, summary, owner, direction, layout, order, roles, steps, review.
 			"
 		`);
 	});
@@ -53,7 +53,7 @@ describe("bad-enum.yaml", () => {
 		expect(report("bad-enum.yaml")).toMatchInlineSnapshot(`
 			"
 			tests/fixtures/flowcharts/bad-enum.yaml:2:12 error: \`direction\` must be one of LR, TB; got the text "left-right"
-			  hint: Diagram direction: LR (left to right) or TB (top to bottom).
+			  hint: Diagram direction: LR (left to right) or TB (top to bottom). Leave it out to let Flowbook choose from the flowchart's shape.
 			tests/fixtures/flowcharts/bad-enum.yaml:7:11 error: step "lead": \`type\` must be one of start, stage, decision, end; got the text "strat" (did you mean "start"?)
 			  hint: start or end (terminators), decision (diamond) or stage (rectangle, the default).
 			tests/fixtures/flowcharts/bad-enum.yaml:13:14 error: step "won": \`outcome\` must be one of won, lost, other; got the text "wonn" (did you mean "won"?)

@@ -1,0 +1,248 @@
+/**
+ * The diagram as a rep sees it, measured at a laptop (1366x768) and a phone (390x844): the page never scrolls
+ * sideways, labels are drawn at 11 px or more on the laptop, every node lies inside the picture, and zoom, fit,
+ * full screen and the step links work. For both sample flowcharts and a generated 40-step one.
+ */
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, watchedPage } from "./support/browser.ts";
+import { astroBuild, fixtureProject } from "./support/fixture-project.ts";
+import { serveSite } from "./support/site.ts";
+
+const LAPTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+/** A 40-step process over four roles: a main line of stages with five decisions, each with a way out. */
+function fortySteps(): string {
+	const roles = ["sdr", "ae", "se", "cs"];
+	const lines = [
+		"title: Enterprise sales process",
+		"roles:",
+		"  sdr: Sales development representative",
+		"  ae: Account executive",
+		"  se: Solutions engineer",
+		"  cs: Customer success manager",
+		"steps:",
+		"  - { id: start, type: start, label: Target account, responsible: sdr, next: s1 }",
+	];
+	for (let i = 1; i <= 34; i++) {
+		const role = roles[Math.floor(((i - 1) * roles.length) / 34)];
+		const next = i === 34 ? "won" : `s${i + 1}`;
+		if (i % 7 === 0) {
+			lines.push(
+				`  - id: s${i}`,
+				"    type: decision",
+				`    label: Gate ${i} passed?`,
+				`    responsible: ${role}`,
+				"    next:",
+				`      - { to: ${next}, when: "Yes" }`,
+				`      - { to: ${i === 14 ? "s10" : "lost"}, when: "No" }`,
+			);
+		} else {
+			lines.push(`  - { id: s${i}, label: Stage number ${i} of the process, responsible: ${role}, next: ${next} }`);
+		}
+	}
+	lines.push(
+		"  - { id: won, type: end, outcome: won, label: Customer won }",
+		"  - { id: lost, type: end, outcome: lost, label: Lost }",
+		"  - { id: parked, type: end, outcome: other, label: Parked }",
+		"  - { id: other, type: start, label: Partner referral, responsible: ae, next: s20 }",
+		"  - { id: paused, type: end, label: Paused }",
+	);
+	return `${lines.join("\n")}\n`;
+}
+
+interface Measure {
+	pageOverflow: number;
+	svgWidth: number;
+	boxWidth: number;
+	smallestLabel: number;
+	nodes: number;
+	outside: string[];
+}
+
+async function measure(page: Page): Promise<Measure> {
+	return page.evaluate(() => {
+		const svg = document.querySelector("figure.diagram svg") as SVGSVGElement;
+		const rect = svg.getBoundingClientRect();
+		const scale = rect.width / svg.viewBox.baseVal.width;
+		let smallest = Number.POSITIVE_INFINITY;
+		for (const label of svg.querySelectorAll<HTMLElement>(".nodeLabel, .edgeLabel p, .cluster-label span")) {
+			if (!label.textContent?.trim()) continue;
+			smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(label).fontSize) * scale);
+		}
+		const outside: string[] = [];
+		const nodes = svg.querySelectorAll("g.node");
+		for (const node of nodes) {
+			const r = node.getBoundingClientRect();
+			const inside =
+				r.left >= rect.left - 1 && r.right <= rect.right + 1 && r.top >= rect.top - 1 && r.bottom <= rect.bottom + 1;
+			if (!inside) outside.push(node.textContent ?? node.id);
+		}
+		const box = (svg.closest("figure") as HTMLElement).getBoundingClientRect();
+		return {
+			pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+			svgWidth: rect.width,
+			boxWidth: box.width,
+			smallestLabel: smallest,
+			nodes: nodes.length,
+			outside,
+		};
+	});
+}
+
+async function openAt(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
+	const { page } = await watchedPage(browser);
+	await page.setViewportSize(viewport);
+	await page.goto(url);
+	await page.locator("figure.diagram[data-enhanced]").waitFor();
+	return page;
+}
+
+function svgWidth(page: Page): Promise<number> {
+	return page.locator("figure.diagram svg").evaluate((svg) => svg.getBoundingClientRect().width);
+}
+
+/** The checks every flowchart passes at both sizes. */
+function describeDiagram(name: string, url: () => string, stepCount: () => number, stageId: string): void {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it(`${name}: at 1366x768 fits the box without sideways scrolling, labels at 11 px or more, every node inside`, async () => {
+		const page = await openAt(browser, url(), LAPTOP);
+		const m = await measure(page);
+		expect(m.pageOverflow).toBeLessThanOrEqual(0);
+		expect(m.svgWidth).toBeLessThanOrEqual(m.boxWidth);
+		expect(m.smallestLabel).toBeGreaterThanOrEqual(10.99);
+		expect(m.nodes).toBe(stepCount());
+		expect(m.outside).toEqual([]);
+	});
+
+	it(`${name}: at 390x844 nothing is clipped, the diagram fits the width and the step list links every step`, async () => {
+		const page = await openAt(browser, url(), PHONE);
+		const m = await measure(page);
+		expect(m.pageOverflow).toBeLessThanOrEqual(0);
+		expect(m.svgWidth).toBeLessThanOrEqual(m.boxWidth);
+		expect(m.outside).toEqual([]);
+		const links = page.locator(".flow-steps a");
+		await expect(links.count()).resolves.toBe(stepCount());
+		await links.first().click();
+		await page.waitForURL(/#step-/);
+		// Zooming in on a phone makes the labels legible.
+		await page.locator("figure.diagram").scrollIntoViewIfNeeded();
+		for (let i = 0; i < 8 && (await measure(page)).smallestLabel < 11; i++)
+			await page.locator('[data-zoom="in"]').click();
+		expect((await measure(page)).smallestLabel).toBeGreaterThanOrEqual(11);
+		expect((await measure(page)).pageOverflow).toBeLessThanOrEqual(0);
+	});
+
+	it(`${name}: zoom, fit, full screen and Esc work, and a stage link still navigates after zooming`, async () => {
+		const page = await openAt(browser, url(), LAPTOP);
+		const fitted = await svgWidth(page);
+		await page.getByRole("button", { name: /zoom in|perbesar/i }).click();
+		expect(await svgWidth(page)).toBeGreaterThan(fitted * 1.2);
+		await page.locator("[data-diagram-area]").focus();
+		await page.keyboard.press("-");
+		await page.keyboard.press("-");
+		expect(await svgWidth(page)).toBeLessThan(fitted * 1.01);
+		await page.keyboard.press("0");
+		expect(Math.abs((await svgWidth(page)) - fitted)).toBeLessThan(1);
+
+		const full = page.locator('[data-zoom="full"]');
+		await full.click();
+		await expect(full.getAttribute("aria-pressed")).resolves.toBe("true");
+		const overlay = await page.locator("figure.diagram").boundingBox();
+		expect(overlay?.width).toBe(LAPTOP.width);
+		await page.keyboard.press("Escape");
+		await expect(full.getAttribute("aria-pressed")).resolves.toBe("false");
+		await expect(page.evaluate(() => document.activeElement?.getAttribute("data-zoom"))).resolves.toBe("full");
+
+		await page.getByRole("button", { name: /zoom in|perbesar/i }).click();
+		await page.getByRole("button", { name: /zoom in|perbesar/i }).click();
+		const link = page.locator(`figure.diagram svg a[href="#step-${stageId}"]`).first();
+		await link.scrollIntoViewIfNeeded();
+		await link.click();
+		await page.waitForURL(new RegExp(`#step-${stageId}$`));
+	});
+}
+
+describe("the viewer's accessibility", () => {
+	const site = { url: "", close: async () => {} };
+	let browser: Browser;
+	beforeAll(async () => {
+		Object.assign(site, await serveSite());
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await site.close();
+	});
+
+	it("passes axe-core with its controls, also in full screen, in light and dark", async () => {
+		for (const colorScheme of ["light", "dark"] as const) {
+			const context = await browser.newContext({ colorScheme, viewport: LAPTOP });
+			const page = await context.newPage();
+			await page.goto(`${site.url}flowcharts/renewal/`);
+			await page.locator("figure.diagram[data-enhanced]").waitFor();
+			const closed = await new AxeBuilder({ page }).include("figure.diagram").include(".flow-steps").analyze();
+			expect(closed.violations.map((v) => `${colorScheme}: ${v.id}`)).toEqual([]);
+			await page.locator('[data-zoom="full"]').click();
+			const open = await new AxeBuilder({ page }).include("figure.diagram").analyze();
+			expect(open.violations.map((v) => `${colorScheme} full: ${v.id}`)).toEqual([]);
+			await context.close();
+		}
+	});
+});
+
+const sampleSite = { url: "", close: async () => {} };
+
+describe("sample flowcharts", () => {
+	beforeAll(async () => {
+		Object.assign(sampleSite, await serveSite());
+	});
+	afterAll(() => sampleSite.close());
+	describeDiagram(
+		"b2b",
+		() => `${sampleSite.url}flowcharts/b2b/`,
+		() => 13,
+		"negotiation",
+	);
+	describeDiagram(
+		"renewal (id)",
+		() => `${sampleSite.url}id/flowcharts/renewal/`,
+		() => 8,
+		"health-check",
+	);
+});
+
+describe("a generated 40-step flowchart", () => {
+	const site = { url: "", close: async () => {} };
+	let dir = "";
+	beforeAll(async () => {
+		dir = await fixtureProject({ "content/flowcharts/big.yaml": fortySteps() });
+		const { status, stderr } = astroBuild(dir, { FLOWBOOK_BASE: "/sales/" });
+		if (status !== 0) throw new Error(`fixture build failed:\n${stderr}`);
+		Object.assign(site, await serveSite(join(dir, "dist")));
+	}, 300_000);
+	afterAll(async () => {
+		await site.close();
+		if (dir) await rm(dir, { recursive: true, force: true });
+	});
+	it("has 40 steps", () => {
+		expect(fortySteps().match(/^ {2}- /gm)).toHaveLength(40);
+	});
+	describeDiagram(
+		"40 steps",
+		() => `${site.url}flowcharts/big/`,
+		() => 40,
+		"s12",
+	);
+});
