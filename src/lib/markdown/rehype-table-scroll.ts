@@ -5,19 +5,7 @@
  *
  *   markdown: { processor: unified({ rehypePlugins: [rehypeTableScroll] }) }
  */
-
-interface HastNode {
-	type: string;
-	tagName?: string;
-	value?: string;
-	properties?: Record<string, unknown>;
-	children?: HastNode[];
-}
-
-function textOf(node: HastNode): string {
-	if (node.type === "text") return node.value ?? "";
-	return (node.children ?? []).map(textOf).join("");
-}
+import { type HastNode, textOf } from "./rehype-mermaid.ts";
 
 const isHeading = (node: HastNode) => node.type === "element" && /^h[1-6]$/.test(node.tagName ?? "");
 
