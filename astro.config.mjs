@@ -6,6 +6,7 @@ import { defineConfig } from "astro/config";
 import flowbookConfig from "./flowbook.config.ts";
 import { flowbook } from "./src/integration/flowbook.ts";
 import { rehypeMermaid, remarkMermaid } from "./src/lib/markdown/rehype-mermaid.ts";
+import { rehypeTableScroll } from "./src/lib/markdown/rehype-table-scroll.ts";
 
 export default defineConfig({
 	site: flowbookConfig.site,
@@ -16,7 +17,7 @@ export default defineConfig({
 	devToolbar: { enabled: false },
 	markdown: {
 		// unified, not the default Sätteri: our ```mermaid fence transform is a rehype plugin (see docs/benchmarks.md).
-		processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeMermaid] }),
+		processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeMermaid, rehypeTableScroll] }),
 	},
 	integrations: [flowbook(flowbookConfig), mdx()],
 	vite: {

@@ -80,6 +80,10 @@ export interface OnboardingNeighbours {
 	/** 1-based place of this page on the path, and the number of linked items. */
 	position: number;
 	total: number;
+	/** The path item's reference (`page:overview`), the key of its "mark as read" state. */
+	ref: string;
+	/** Title of the item, for "mark as read" read out of context. */
+	title: string;
 }
 
 /** Previous and next along the onboarding path, for a page that is on it (by its URL path). */
@@ -88,8 +92,17 @@ export async function onboardingNeighbours(lang: Lang, pathname: string): Promis
 	if (!onboarding) return undefined;
 	const linked = onboarding.entries
 		.filter((e): e is OnboardingEntry & { path: string } => e.path !== undefined)
-		.map((e) => ({ label: e.title, href: href(lang, e.path) }));
+		.map((e) => ({ label: e.title, href: href(lang, e.path), ref: e.ref }));
 	const index = linked.findIndex((e) => e.href === pathname);
-	if (index < 0) return undefined;
-	return { prev: linked[index - 1], next: linked[index + 1], position: index + 1, total: linked.length };
+	const here = linked[index];
+	if (!here) return undefined;
+	const link = (e: (typeof linked)[number] | undefined) => e && { label: e.label, href: e.href };
+	return {
+		prev: link(linked[index - 1]),
+		next: link(linked[index + 1]),
+		position: index + 1,
+		total: linked.length,
+		ref: here.ref,
+		title: here.label,
+	};
 }

@@ -211,19 +211,16 @@ describe("the built site under /sales/", () => {
 	it("remembers the theme choice across a reload", async () => {
 		const { page } = await watchedPage(session.browser);
 		await page.goto(`${session.site.url}flowcharts/b2b/`);
-		const wasDark = (await page.locator("[data-theme-toggle]").getAttribute("aria-pressed")) === "true";
 		await page.locator("[data-theme-toggle]").click();
-		const after = await page.evaluate(() => document.documentElement.dataset.theme);
-		expect(after).toBe(wasDark ? "light" : "dark");
+		await page.locator('[data-theme-choice][value="dark"]').check();
+		await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("dark");
 		const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 		await page.reload();
-		await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(after);
+		await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("dark");
 		await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe(
 			background,
 		);
-		await expect(page.locator("[data-theme-toggle]").getAttribute("aria-pressed")).resolves.toBe(
-			String(after === "dark"),
-		);
+		await expect(page.locator('[data-theme-choice][value="dark"]').isChecked()).resolves.toBe(true);
 	});
 
 	it("switches language and stays on the same page", async () => {

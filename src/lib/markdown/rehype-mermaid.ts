@@ -50,7 +50,7 @@ export function remarkMermaid() {
 	};
 }
 
-interface HastNode {
+export interface HastNode {
 	type: string;
 	tagName?: string;
 	value?: string;
@@ -67,7 +67,7 @@ interface Fence {
 	line?: number;
 }
 
-function textOf(node: HastNode): string {
+export function textOf(node: HastNode): string {
 	if (node.type === "text") return node.value ?? "";
 	return (node.children ?? []).map(textOf).join("");
 }
