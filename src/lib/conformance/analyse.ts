@@ -219,7 +219,7 @@ function deadArrows(model: ConformanceModel, variants: Variant[]): ConformanceRe
 	const taken = new Uint8Array(model.graph.edges.length);
 	for (const v of variants) for (const e of takenEdges(model, v.alignment)) taken[e] = 1;
 	return model.graph.edges.flatMap((e, i) => {
-		if (taken[i] || model.silent[e.from] || model.silent[e.to]) return [];
+		if (taken[i]) return [];
 		const from = model.graph.ids[e.from] as string;
 		const to = model.graph.ids[e.to] as string;
 		return [{ key: e.key, from, to, ...(e.when ? { when: e.when } : {}) }];
