@@ -123,8 +123,12 @@ function groupVariants(model: ConformanceModel, store: EventStore, since?: numbe
 		const hi = offsets[d + 1] as number;
 		if (lo === hi) continue;
 		if (since !== undefined && (columns.at[order[lo] as number] as number) < since) continue;
+		// Two CRM stages mapped to one step are one visit, as in the metrics.
 		const trace: number[] = [];
-		for (let i = lo; i < hi; i++) trace.push(columns.step[order[i] as number] as number);
+		for (let i = lo; i < hi; i++) {
+			const step = columns.step[order[i] as number] as number;
+			if (trace[trace.length - 1] !== step) trace.push(step);
+		}
 		const key = trace.join(",");
 		let v = byKey.get(key);
 		if (!v) {

@@ -13,10 +13,23 @@ export interface AllowedTransition {
 	reason: string;
 }
 
-/** An arc of the alignment model: a documented edge (`ref >= 0`) or an allowlist entry (`-1 - i`). */
+/**
+ * An arc of the alignment model: a documented edge (`ref >= 0`), an allowlist entry (`-1 - i`), or
+ * one of the implicit arcs (`LOST_ANYWHERE`, `FROM_ROOT`).
+ */
 export interface Arc {
 	to: number;
 	ref: number;
+}
+
+/** A deal may be lost at any stage: sales teams close deals lost wherever the buyer walks away. */
+export const LOST_ANYWHERE = -1_000_000;
+export const FROM_ROOT = -2_000_000;
+
+export interface ConformanceOptions {
+	allow?: readonly AllowedTransition[];
+	/** Arcs from every stage to the `lost` ends, drawn or not (default true). */
+	lostAnywhere?: boolean;
 }
 
 export interface ConformanceModel {
@@ -45,11 +58,13 @@ export interface ConformanceModel {
 	branches: { decision: number; entries: number[][] }[];
 }
 
-export function conformanceModel(fc: Flowchart, allow: readonly AllowedTransition[] = []): ConformanceModel {
+export function conformanceModel(fc: Flowchart, options: ConformanceOptions = {}): ConformanceModel {
+	const allow = options.allow ?? [];
 	const graph = buildProcessGraph(fc);
 	const n = graph.ids.length;
 	const silent = Uint8Array.from(graph.types, (t) => (t === "start" || t === "decision" ? 1 : 0));
-	const arcs = alignmentArcs(graph, allow);
+	const lost = options.lostAnywhere === false ? [] : fc.steps.flatMap((s, i) => (s.outcome === "lost" ? [i] : []));
+	const arcs = alignmentArcs(graph, allow, lost);
 	const firstRecorded = (sources: number[]) => reachable(graph, sources, (v) => silent[v] === 1);
 	const reach = new Uint8Array(n * n);
 	const direct = new Uint8Array(n * n);
@@ -61,6 +76,7 @@ export function conformanceModel(fc: Flowchart, allow: readonly AllowedTransitio
 			reach[a * n + b] = far[b] as number;
 			direct[a * n + b] = near[b] && (next.includes(b) || !silent[b]) ? 1 : 0;
 		}
+		for (const l of lost) if (graph.types[a] === "stage") direct[a * n + l] = 1;
 	}
 	const entry = firstRecorded(graph.starts);
 	return {
@@ -81,7 +97,7 @@ export function conformanceModel(fc: Flowchart, allow: readonly AllowedTransitio
 	};
 }
 
-function alignmentArcs(graph: ProcessGraph, allow: readonly AllowedTransition[]): Arc[][] {
+function alignmentArcs(graph: ProcessGraph, allow: readonly AllowedTransition[], lost: number[]): Arc[][] {
 	const n = graph.ids.length;
 	const arcs: Arc[][] = Array.from({ length: n + 1 }, () => []);
 	graph.edges.forEach((e, ref) => {
@@ -92,7 +108,11 @@ function alignmentArcs(graph: ProcessGraph, allow: readonly AllowedTransition[])
 		const to = graph.index.get(a.to);
 		if (from !== undefined && to !== undefined) arcs[from]?.push({ to, ref: -1 - i });
 	});
-	for (const s of graph.starts) arcs[n]?.push({ to: s, ref: Number.MIN_SAFE_INTEGER });
+	for (let v = 0; v < n; v++) {
+		if (graph.types[v] !== "stage") continue;
+		for (const l of lost) if (!arcs[v]?.some((a) => a.to === l)) arcs[v]?.push({ to: l, ref: LOST_ANYWHERE });
+	}
+	for (const s of graph.starts) arcs[n]?.push({ to: s, ref: FROM_ROOT });
 	return arcs;
 }
 

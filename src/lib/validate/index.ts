@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Locator } from "../load/parse-yaml.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
+import { checkConformance } from "./conformance.ts";
 import { checkGraph } from "./graph.ts";
 import { checkMetrics } from "./metrics.ts";
 import { createReporter } from "./report.ts";
@@ -18,5 +19,6 @@ export function validateFlowchart(fc: LoadedFlowchart, locate?: Locator): Diagno
 	checkGraph(fc.data, reporter);
 	checkRoles(fc.data, reporter);
 	checkMetrics(fc.data, reporter);
+	checkConformance(fc.data, reporter);
 	return reporter.diagnostics;
 }

@@ -78,8 +78,8 @@ function bruteForce(model: ConformanceModel, trace: readonly number[], closed: b
 	const visit = (v: number, recorded: number, row: number[], silentRun: number) => {
 		const lcs = row[trace.length] as number;
 		if (!closed || model.isEnd[v]) best = Math.min(best, trace.length + recorded - 2 * lcs);
-		for (const e of model.graph.outEdges[v] ?? []) {
-			const w = model.graph.edges[e]?.to as number;
+		// The model's arcs: the drawn arrows plus the implicit ones to `lost` ends.
+		for (const { to: w } of model.arcs[v] ?? []) {
 			if (model.silent[w]) {
 				if (silentRun < silentSteps) visit(w, recorded, row, silentRun + 1);
 			} else if (recorded + 1 - trace.length < best) visit(w, recorded + 1, lcsRow(row, trace, w), 0);

@@ -23,7 +23,7 @@ function analyse(deals: string[], allow: { from: string; to: string; reason: str
 			.map((step, i) => ({ deal, step, at: T0 + i * DAY, file: "t.csv", line: ++line }));
 	});
 	const { store } = storeFromEvents(events, ids);
-	return analyseConformance(conformanceModel(fc, allow), store);
+	return analyseConformance(conformanceModel(fc, { allow }), store);
 }
 
 const keysOf = (deals: string[]) =>
@@ -77,6 +77,23 @@ describe("deviations", () => {
 			{ key: "undocumented-transition:a->won", deals: 1, reason: "Self-serve customers sign on the spot" },
 		]);
 		expect(r.conforming).toBe(2);
+	});
+
+	it("a deal may be lost at any stage unless the flowchart says otherwise", () => {
+		expect(keysOf(["D1: s a b lost"])).toEqual([]);
+		let line = 1;
+		const events = ["s", "a", "b", "lost"].map((step, i) => ({
+			deal: "D1",
+			step,
+			at: T0 + i * DAY,
+			file: "t",
+			line: ++line,
+		}));
+		const strict = analyseConformance(
+			conformanceModel(fc, { lostAnywhere: false }),
+			storeFromEvents(events, ids).store,
+		);
+		expect(strict.deviations.map((d) => d.key)).toEqual(["undocumented-transition:b->lost"]);
 	});
 
 	it("dead arrows: documented transitions no deal took", () => {
