@@ -93,7 +93,8 @@ describe("deviations", () => {
 			conformanceModel(fc, { lostAnywhere: false }),
 			storeFromEvents(events, ids).store,
 		);
-		expect(strict.deviations.map((d) => d.key)).toEqual(["undocumented-transition:b->lost"]);
+		expect(strict.deviations.map((d) => d.key)).toContain("undocumented-transition:b->lost");
+		expect(strict.conforming).toBe(0);
 	});
 
 	it("dead arrows: documented transitions no deal took", () => {
