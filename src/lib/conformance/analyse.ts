@@ -53,7 +53,7 @@ export interface ConformanceReport {
 	logFitness: number | null;
 	shortestRun: number;
 	variants: VariantReport[];
-	/** Deviations that count against fitness, most costly first. */
+	/** Deviations that count against fitness, largest impact on wins (either way) first. */
 	deviations: DeviationReport[];
 	/** Deviations the flowchart's allowlist accepts, with the reason. */
 	allowed: DeviationReport[];
@@ -216,7 +216,10 @@ function reportDeviations(
 			...(reason === undefined ? {} : { reason }),
 		};
 	});
-	return reports.sort((a, b) => b.lostWins - a.lostWins || b.deals - a.deals || a.key.localeCompare(b.key));
+	// Impact either way: a shortcut that wins more deals matters to a review as much as one that loses them.
+	return reports.sort(
+		(a, b) => Math.abs(b.lostWins) - Math.abs(a.lostWins) || b.deals - a.deals || a.key.localeCompare(b.key),
+	);
 }
 
 function deadArrows(model: ConformanceModel, variants: Variant[]): ConformanceReport["deadArrows"] {
