@@ -32,6 +32,8 @@ export interface GenerateOptions {
 	seed?: number;
 	/** Inject the sample bad rows (on for the committed sample). */
 	badRows?: boolean;
+	/** Share of stage entries followed by a stray record of a random stage (benchmarks: many variants). */
+	noise?: number;
 }
 
 interface Row {
@@ -67,9 +69,24 @@ function stamp(ms: number): string {
 	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** Simulates every deal's path; rows come back in time order across deals. */
-export function simulate(deals: number, seed = 20260101): Row[] {
+const stageNames = [
+	"Contacted",
+	"Qualified To Buy",
+	"Nurture",
+	"Presentation Scheduled",
+	"Proposal Sent",
+	"Negotiation",
+	"Onboarding",
+];
+
+/**
+ * Simulates every deal's path; rows come back in time order across deals. Deals mostly follow the
+ * playbook; a few take the shortcuts real teams take (skip qualification, go back from negotiation to
+ * proposal, close without the handover), drawn from a second generator so the rest stays as it was.
+ */
+export function simulate(deals: number, seed = 20260101, noise = 0): Row[] {
 	const rnd = mulberry32(seed);
+	const dev = mulberry32(seed ^ 0x5eed);
 	const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
 	const lognormal = (median: number, sigma: number) => median * Math.exp(sigma * normal());
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -87,6 +104,10 @@ export function simulate(deals: number, seed = 20260101): Row[] {
 		const emit = (stage: string) => {
 			if (t >= exportAt) return false;
 			rows.push({ deal, stage, at: t, amount: amountKnown ? String(amount) : "", owner });
+			if (noise > 0 && dev() < noise) {
+				t += DAY / 4;
+				rows.push({ deal, stage: pick(stageNames), at: t, amount: "", owner });
+			}
 			return true;
 		};
 		const wait = (median: number, sigma: number) => {
@@ -96,7 +117,9 @@ export function simulate(deals: number, seed = 20260101): Row[] {
 		const inbound = rnd() < 0.6;
 		emit(inbound ? "Inbound Lead" : "Outbound Lead");
 		let loops = 0;
-		let state = inbound ? "qualification" : "prospecting";
+		let reworked = false;
+		// Some hot inbound leads are booked for a demo without qualification.
+		let state = inbound ? (dev() < 0.05 ? "presentation" : "qualification") : "prospecting";
 		if (inbound) wait(1.5, 0.8);
 		for (;;) {
 			if (state === "prospecting") {
@@ -107,7 +130,7 @@ export function simulate(deals: number, seed = 20260101): Row[] {
 					if (!emit("Appointment Scheduled")) break;
 				}
 				wait(5, 0.6);
-				state = rnd() < 0.82 ? "qualification" : "lost";
+				state = rnd() < 0.82 ? (dev() < 0.07 ? "presentation" : "qualification") : "lost";
 			} else if (state === "qualification") {
 				if (!emit("Qualified To Buy")) break;
 				amountKnown = amountKnown || rnd() < 0.5;
@@ -134,6 +157,14 @@ export function simulate(deals: number, seed = 20260101): Row[] {
 				if (!emit(rnd() < 0.5 ? "Contract Sent" : "Negotiation")) break;
 				wait(8, 0.5);
 				state = rnd() < 0.86 ? "handover" : "lost";
+				// Rework: the buyer asks for a new proposal; or the deal is marked won without a handover.
+				if (!reworked && dev() < 0.12) {
+					reworked = true;
+					state = "proposal";
+				} else if (state === "handover" && dev() < 0.06) state = "won";
+			} else if (state === "won") {
+				emit("Closed Won");
+				break;
 			} else if (state === "handover") {
 				if (!emit("Onboarding")) break;
 				wait(4, 0.5);
@@ -192,7 +223,7 @@ async function writeCsv(path: string, lines: Iterable<string>): Promise<void> {
 /** Writes `<out>/2026-h1.csv` (events before July) and `<out>/2026-h2.csv`; returns the row count. */
 export async function generateExport(options: GenerateOptions): Promise<{ rows: number; files: string[] }> {
 	mkdirSync(options.out, { recursive: true });
-	const rows = simulate(options.deals, options.seed);
+	const rows = simulate(options.deals, options.seed, options.noise);
 	const july = Date.UTC(2026, 6, 1);
 	const split = rows.findIndex((r) => r.at >= july);
 	const h1 = rows.slice(0, split < 0 ? rows.length : split);
@@ -215,7 +246,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const deals = Number(arg("--deals") ?? 3000);
 	const out = arg("--out") ?? "content/metrics/b2b";
 	const sample = arg("--out") === undefined;
-	const { rows, files } = await generateExport({ deals, out, badRows: sample || args.includes("--bad-rows") });
+	const noise = Number(arg("--noise") ?? 0);
+	const { rows, files } = await generateExport({ deals, out, noise, badRows: sample || args.includes("--bad-rows") });
 	console.log(
 		`Wrote ${rows.toLocaleString("en-US")} rows for ${deals.toLocaleString("en-US")} deals: ${files.join(", ")}`,
 	);

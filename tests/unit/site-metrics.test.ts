@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { conformanceOf } from "../../src/lib/conformance/index.ts";
 import { diagramAnnotations, findBottlenecks } from "../../src/lib/metrics/bottlenecks.ts";
 import { computeMetrics } from "../../src/lib/metrics/compute.ts";
 import { storeFromEvents } from "../../src/lib/metrics/events.ts";
@@ -21,6 +22,7 @@ function report(): MetricsReport {
 		bottlenecks,
 		annotations: diagramAnnotations(metrics, bottlenecks),
 		dataQuality: { rows: 0, used: 0, issues: [], ignored: [], files: [] },
+		conformance: conformanceOf(fc, store),
 	};
 }
 

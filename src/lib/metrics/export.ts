@@ -15,11 +15,14 @@
  *     steps: [{ id, open, stalled, overall: StepPeriod, periods: [StepPeriod] }],
  *     edges: [{ key, from, to, when?, overall: Figure, periods: [Figure] }],
  *     bottlenecks: [{ step, kinds, impact, notMovedOn, stalled, reasons }],
- *     dataQuality: { rows, used, files, issues: [{ code, reason, count, file, line, action, message }], ignored }
+ *     dataQuality: { rows, used, files, issues: [{ code, reason, count, file, line, action, message }], ignored },
+ *     conformance: { formula, deals, conforming, rate, logFitness, shortestRun, periodKind, periods,
+ *                    variantCount, variants (top 100), deviations, allowed, deadArrows, owners? }
  *   }
  * }
  * Figure = { value, numerator?, denominator, unit, display, formula }; shares are fractions (0.4 = 40%).
  */
+import { conformanceJson } from "../conformance/index.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { transitionsOf } from "../schema/flowchart.ts";
 import type { StepPeriodMetrics } from "./compute.ts";
@@ -170,5 +173,6 @@ function metricsJson(report: MetricsReport): unknown {
 			})),
 			ignored: q.ignored.map((i) => ({ stage: i.stage, count: i.count })),
 		},
+		conformance: conformanceJson(report.conformance),
 	};
 }

@@ -30,6 +30,7 @@
  * Formulas and policies: content/metrics/README.md and the comments in compute.ts and ingest.ts.
  */
 import { access, readdir, readFile, stat } from "node:fs/promises";
+import { type ConformanceReport, conformanceOf } from "../conformance/index.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { processShared } from "../process-shared.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
@@ -68,6 +69,8 @@ export interface MetricsReport {
 	bottlenecks: Bottleneck[];
 	annotations: DiagramAnnotations;
 	dataQuality: DataQualityReport;
+	/** How the deals' real paths fit the flowchart. */
+	conformance: ConformanceReport;
 }
 
 export interface MetricsLoad {
@@ -197,6 +200,7 @@ async function readMetrics(options: LoadMetricsOptions): Promise<MetricsLoad> {
 			bottlenecks,
 			annotations: diagramAnnotations(metrics, bottlenecks),
 			dataQuality: ingested.report,
+			conformance: conformanceOf(options.flowchart, ingested.store, { period: mapping.period }),
 		},
 		diagnostics,
 	};

@@ -222,6 +222,34 @@ export const LayoutSchema = z
 	})
 	.describe("How the diagram is drawn. Leave it out: Flowbook chooses from the flowchart's shape.");
 
+/** A transition the team accepts although the flowchart does not draw it. */
+export const AllowedTransitionSchema = z
+	.strictObject({
+		from: IdSchema.describe("Id of the step deals leave."),
+		to: IdSchema.describe("Id of the step deals go to."),
+		reason: shortText().min(1).describe("Why the team accepts this shortcut; shown next to it on the metrics page."),
+	})
+	.describe("A transition deals may take without counting against conformance.");
+
+/** How the CRM history is checked against this flowchart. */
+export const ConformanceSchema = z
+	.strictObject({
+		allow: z
+			.array(AllowedTransitionSchema)
+			.max(limits.list)
+			.default([])
+			.describe("Transitions the team accepts although the diagram does not draw them."),
+		lost_anywhere: z
+			.boolean()
+			.default(true)
+			.describe("A deal may be marked lost at any stage without a drawn arrow (default true)."),
+		by_owner: z
+			.boolean()
+			.default(false)
+			.describe("Show conformance per deal owner (individual reps). Off by default: roles and teams only."),
+	})
+	.describe("Conformance of real deals against this flowchart (needs a CRM export).");
+
 /** A sales process. */
 export const FlowchartSchema = z
 	.strictObject({
@@ -248,6 +276,7 @@ export const FlowchartSchema = z
 		/** The steps, in reading order. */
 		steps: z.array(StepSchema).min(1).max(limits.steps).describe("The steps of the process, in reading order."),
 		review: ReviewSchema.optional(),
+		conformance: ConformanceSchema.optional(),
 	})
 	.describe("A sales process flowchart.");
 
@@ -260,6 +289,7 @@ export type Transition = z.output<typeof TransitionSchema>;
 export type Automation = z.output<typeof AutomationSchema>;
 export type LayoutHint = z.output<typeof LayoutSchema>;
 export type ReviewEntry = z.output<typeof ReviewEntrySchema>;
+export type AllowedTransition = z.output<typeof AllowedTransitionSchema>;
 
 /** A flowchart read from disk: its id is the file name without extension. */
 export interface LoadedFlowchart {

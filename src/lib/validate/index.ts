@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { DataPath, Locator } from "../load/parse-yaml.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
+import { checkConformance } from "./conformance.ts";
 import { checkGraph } from "./graph.ts";
 import { checkMetrics } from "./metrics.ts";
 import { createReporter } from "./report.ts";
@@ -22,5 +23,6 @@ export function validateFlowchart(
 	checkGraph(fc.data, reporter);
 	checkRoles(fc.data, reporter);
 	checkMetrics(fc.data, reporter);
+	checkConformance(fc.data, reporter);
 	return reporter.diagnostics;
 }

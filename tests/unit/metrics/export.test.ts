@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { conformanceOf } from "../../../src/lib/conformance/index.ts";
 import { diagramAnnotations, findBottlenecks } from "../../../src/lib/metrics/bottlenecks.ts";
 import { computeMetrics } from "../../../src/lib/metrics/compute.ts";
 import { storeFromEvents } from "../../../src/lib/metrics/events.ts";
@@ -21,6 +22,7 @@ function report(): MetricsReport {
 		bottlenecks,
 		annotations: diagramAnnotations(metrics, bottlenecks),
 		dataQuality: { rows: 22, used: 22, issues: [], ignored: [], files: ["t.csv"] },
+		conformance: conformanceOf(fc, store),
 	};
 }
 
@@ -47,6 +49,7 @@ describe("flowchartApiJson", () => {
 			  "edges",
 			  "bottlenecks",
 			  "dataQuality",
+			  "conformance",
 			]
 		`);
 		expect((json.steps as unknown[])[1]).toMatchInlineSnapshot(`

@@ -102,15 +102,26 @@ describe("loadMetrics", () => {
 		expect(report.metrics.exportDate.slice(0, 10)).toBe("2026-11-20");
 		expect(report.dataQuality.issues.map(describeIssue)).toMatchInlineSnapshot(`
 			[
-			  "1 row: missing deal id, first at content/metrics/b2b/2026-h2.csv:2884 (dropped)",
-			  "3 rows: unknown stage 'Demo Scheduled', first at content/metrics/b2b/2026-h2.csv:722 (dropped)",
-			  "1 row: unparseable date, first at content/metrics/b2b/2026-h2.csv:1443 (dropped)",
-			  "1 row: negative amount, first at content/metrics/b2b/2026-h2.csv:3605 (amount ignored)",
-			  "1 row: duplicated row (same deal, step and time as an earlier row), first at content/metrics/b2b/2026-h2.csv:4326 (extra copy dropped)",
-			  "1 row: out of time order within the deal, first at content/metrics/b2b/2026-h2.csv:5771 (sorted and used)",
+			  "1 row: missing deal id, first at content/metrics/b2b/2026-h2.csv:2866 (dropped)",
+			  "3 rows: unknown stage 'Demo Scheduled', first at content/metrics/b2b/2026-h2.csv:717 (dropped)",
+			  "1 row: unparseable date, first at content/metrics/b2b/2026-h2.csv:1434 (dropped)",
+			  "1 row: negative amount, first at content/metrics/b2b/2026-h2.csv:3583 (amount ignored)",
+			  "1 row: duplicated row (same deal, step and time as an earlier row), first at content/metrics/b2b/2026-h2.csv:4299 (extra copy dropped)",
+			  "1 row: out of time order within the deal, first at content/metrics/b2b/2026-h2.csv:5735 (sorted and used)",
 			]
 		`);
 		expect(report.annotations.nodes.proposal?.classes).toEqual(["bottleneck"]);
+		// The sample's deals take the shortcuts real teams take, so conformance has something to show.
+		const kinds = report.conformance.deviations.map((d) => d.key);
+		expect(kinds).toEqual(
+			expect.arrayContaining([
+				"skipped-step:qualification",
+				"backwards-move:negotiation->proposal",
+				"undocumented-transition:negotiation->won",
+			]),
+		);
+		expect(report.conformance.rate).toBeGreaterThan(0.5);
+		expect(report.conformance.rate).toBeLessThan(1);
 		expect(report.metrics.deals).toBeGreaterThan(2900);
 	});
 });
