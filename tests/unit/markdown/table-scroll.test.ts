@@ -17,9 +17,8 @@ function html(children: Node[]): string {
 	const tree = { type: "root", children };
 	wrapTables(tree);
 	// biome-ignore lint/suspicious/noExplicitAny: a hand-built hast tree
-	return unified()
-		.use(rehypeStringify)
-		.stringify(tree as any);
+	const root = tree as any;
+	return unified().use(rehypeStringify).stringify(root);
 }
 
 describe("wrapTables", () => {
