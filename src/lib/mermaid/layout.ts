@@ -126,12 +126,16 @@ export function layoutFrontMatter(layout: DiagramLayout): string[] {
 
 /**
  * Label text with line breaks where they read best: a long decision question on two balanced lines (a smaller
- * diamond), a short last word kept with the one before ("Handover to CS"), a number kept with its unit ("30–45 min").
+ * diamond), a short last word kept with the one before ("Handover to CS"), a number kept with its unit and a range
+ * with its dash ("30–45 min", U+2060 word joiner: Chromium breaks after an en dash).
  */
 export function shapeLabel(step: Pick<Step, "type" | "label">): string {
 	let text = step.label;
 	if (/[\r\n]/.test(text)) return text;
-	text = text.replace(/(\d) (?=\p{L})/gu, "$1\u00a0").replace(/ (\S{1,3})$/u, "\u00a0$1");
+	text = text
+		.replace(/(\d) (?=\p{L})/gu, "$1\u00a0")
+		.replace(/(\d)([–-])(?=\d)/gu, "$1$2\u2060")
+		.replace(/ (\S{1,3})$/u, "\u00a0$1");
 	if (step.type !== "decision" || text.length <= 14) return text;
 	const words = text.split(" ");
 	let best = 0;

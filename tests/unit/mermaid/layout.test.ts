@@ -65,7 +65,7 @@ describe("chooseLayout", () => {
 describe("shapeLabel", () => {
 	it("keeps a short last word and a number's unit on the line before", () => {
 		expect(shapeLabel({ type: "stage", label: "Handover to CS" })).toBe("Handover to\u00a0CS");
-		expect(shapeLabel({ type: "stage", label: "Demo (30–45 min)" })).toBe("Demo (30–45\u00a0min)");
+		expect(shapeLabel({ type: "stage", label: "Demo (30–45 min)" })).toBe("Demo (30–\u206045\u00a0min)");
 		expect(shapeLabel({ type: "stage", label: "Prospecting" })).toBe("Prospecting");
 	});
 
