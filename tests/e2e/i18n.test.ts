@@ -118,6 +118,18 @@ describe("Indonesian pages", () => {
 		expect(metrics).toMatch(/\d\.\d{3} transaksi|\d\.\d{3} perubahan tahapan/);
 		expect(metrics).toMatch(/\d,\d hari/);
 	});
+
+	it("show the headline values in Indonesian form", async () => {
+		const { page } = await watchedPage(session.browser);
+		await page.goto(`${session.site.url}id/metrics/b2b/`);
+		const value = (name: string) => page.locator(`[data-metric="${name}"] .metric-value`).textContent();
+		await expect(value("cycle")).resolves.toMatch(/^\d+(,\d)? hari$/);
+		await expect(value("velocity")).resolves.toMatch(/^US\$\d{1,3}(\.\d{3})+ per 30 hari$/);
+		await expect(page.locator('[data-metric="velocity"] .formula').textContent()).resolves.toMatch(
+			/× 30 = US\$[\d.]+ per 30 hari$/,
+		);
+		await page.close();
+	});
 });
 
 describe("content without a translation", () => {
