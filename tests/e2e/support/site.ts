@@ -16,7 +16,23 @@ export const OUT_DIR = join(ROOT, ".cache/e2e-site");
 /** Build date for review status, fixed so tests don't change with the calendar. */
 export const TEST_TODAY = "2026-11-27";
 
+/** Longest the sample build may take on a loaded 2-core machine (1-3 min is usual). */
+const BUILD_TIMEOUT = 600_000;
+
 export function buildSite(outDir = OUT_DIR, env: Record<string, string> = {}): void {
+	try {
+		runBuild(outDir, env);
+	} catch (error) {
+		const timedOut = (error as NodeJS.ErrnoException).code === "ETIMEDOUT";
+		throw new Error(
+			timedOut
+				? `The site build for the browser tests did not finish within ${BUILD_TIMEOUT / 1000} s; is the machine overloaded (uptime)?`
+				: `The site build for the browser tests failed (its output is above): ${(error as Error).message.split("\n")[0]}`,
+		);
+	}
+}
+
+function runBuild(outDir: string, env: Record<string, string>): void {
 	execFileSync("npm", ["run", "--silent", "build", "--", "--outDir", outDir], {
 		cwd: ROOT,
 		stdio: ["ignore", "pipe", "inherit"],
@@ -29,6 +45,7 @@ export function buildSite(outDir = OUT_DIR, env: Record<string, string> = {}): v
 			...env,
 		},
 		maxBuffer: 64 * 1024 * 1024,
+		timeout: BUILD_TIMEOUT,
 	});
 }
 
