@@ -5,25 +5,33 @@
  * reported, so the page can say it is partly untranslated.
  */
 import { z } from "zod";
-import type { Flowchart, Step } from "../schema/flowchart.ts";
+import { type Flowchart, limits, type Step } from "../schema/flowchart.ts";
+
+// The same bounds as the English text (see `limits`): a translation must not be what makes a build slow.
+const short = () => z.string().max(limits.short, { message: `is too long (at most ${limits.short} characters)` });
+const long = () => z.string().max(limits.long, { message: `is too long (at most ${limits.long} characters)` });
 
 export const StepLabelsSchema = z
 	.strictObject({
-		label: z.string().optional().describe("Translated diagram label."),
-		description: z.string().optional().describe("Translated description."),
-		tasks: z.array(z.string()).optional().describe("Translated tasks, in the same order as the English ones."),
-		entry: z.string().optional().describe("Translated entry criteria."),
-		exit: z.string().optional().describe("Translated exit criteria."),
+		label: short().optional().describe("Translated diagram label."),
+		description: long().optional().describe("Translated description."),
+		tasks: z
+			.array(long())
+			.max(limits.list)
+			.optional()
+			.describe("Translated tasks, in the same order as the English ones."),
+		entry: long().optional().describe("Translated entry criteria."),
+		exit: long().optional().describe("Translated exit criteria."),
 		when: z
-			.record(z.string(), z.string())
+			.record(z.string(), short())
 			.optional()
 			.describe("Translated transition conditions, keyed by target step id."),
 		automations: z
 			.array(
 				z
 					.strictObject({
-						trigger: z.string().optional().describe("Translated trigger."),
-						action: z.string().optional().describe("Translated action."),
+						trigger: long().optional().describe("Translated trigger."),
+						action: long().optional().describe("Translated action."),
 					})
 					.describe("Translated text of one automation (the system name stays as it is)."),
 			)
@@ -34,19 +42,19 @@ export const StepLabelsSchema = z
 
 /** A translated role: its name, or its name and description. */
 export const RoleLabelSchema = z.union([
-	z.string().describe("Translated role name."),
+	short().describe("Translated role name."),
 	z
 		.strictObject({
-			name: z.string().optional().describe("Translated role name."),
-			description: z.string().optional().describe("Translated role description."),
+			name: short().optional().describe("Translated role name."),
+			description: long().optional().describe("Translated role description."),
 		})
 		.describe("Translated role name and description."),
 ]);
 
 export const FlowchartLabelsSchema = z
 	.strictObject({
-		title: z.string().optional().describe("Translated title."),
-		summary: z.string().optional().describe("Translated summary."),
+		title: short().optional().describe("Translated title."),
+		summary: long().optional().describe("Translated summary."),
 		roles: z
 			.record(z.string(), RoleLabelSchema)
 			.optional()

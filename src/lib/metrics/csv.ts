@@ -40,9 +40,7 @@ export async function readCsv(
 		throw error;
 	},
 ): Promise<void> {
-	const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-	// Fatal: a CRM export saved as Latin-1 would otherwise turn "é" into "�" and miss its stages.
-	const decoder = new TextDecoder("utf-8", { fatal: true });
+	const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
 	let rest = "";
 	let lineNo = 0;
 	let first = true;
@@ -97,15 +95,17 @@ export async function readCsv(
 			for (const line of after) handle(line);
 		}
 	};
-	for await (const bytes of stream as AsyncIterable<Uint8Array>) {
-		let chunk: string;
-		try {
-			chunk = decoder.decode(bytes, { stream: true });
-		} catch {
-			// Read the whole lines before the first bad byte, then stop there.
-			const good = new TextDecoder().decode(bytes).split("\uFFFD")[0] ?? "";
-			const text = rest + good.slice(0, good.lastIndexOf("\n") + 1);
-			for (const line of text.split("\n").slice(0, -1)) handle(line);
+	for await (const chunk of stream as AsyncIterable<string>) {
+		// Bytes that are not UTF-8 decode to "�": a CRM export saved as Latin-1 would lose its "é"
+		// and miss its stages. Read the whole lines before it, then stop there.
+		const bad = chunk.indexOf("\uFFFD");
+		if (bad >= 0) {
+			const good = rest + chunk.slice(0, bad);
+			for (const line of good
+				.slice(0, good.lastIndexOf("\n") + 1)
+				.split("\n")
+				.slice(0, -1))
+				handle(line);
 			recover();
 			onError(new CsvSyntaxError("is not UTF-8 text from this line on", lineNo + 1, true));
 			return;

@@ -7,6 +7,7 @@ import { checkGraph } from "./graph.ts";
 import { checkMetrics } from "./metrics.ts";
 import { createReporter } from "./report.ts";
 import { checkRoles } from "./roles.ts";
+import { checkText } from "./text.ts";
 
 export type { Locator } from "../load/parse-yaml.ts";
 
@@ -24,5 +25,6 @@ export function validateFlowchart(
 	checkRoles(fc.data, reporter);
 	checkMetrics(fc.data, reporter);
 	checkConformance(fc.data, reporter);
+	checkText(fc.data, reporter);
 	return reporter.diagnostics;
 }
