@@ -9,15 +9,18 @@ import { checkContent } from "../lib/check.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
 import { checkMermaidFences } from "../lib/content/fence-check.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
-import { closeSharedRenderer, getSharedRenderer } from "../lib/render/shared.ts";
+import { closeSharedRenderer, getSharedRenderer, holdSharedRenderer } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
 
 export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()): AstroIntegration {
+	/** Keeps the browser that checked the fences open for the pages, however long Vite takes in between. */
+	let releaseBrowser = () => {};
 	return {
 		name: "flowbook",
 		hooks: {
 			"astro:config:setup": async ({ command, addWatchFile }) => {
 				if (command === "preview" || command === "sync") return;
+				if (command === "build") releaseBrowser = holdSharedRenderer();
 				addWatchFile(new URL("../../flowbook.config.ts", import.meta.url));
 				const report = await checkContent(rootDir, config);
 				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
@@ -38,6 +41,7 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 			},
 			"astro:build:done": async ({ dir, logger }) => {
 				// Pages render diagrams in one browser for the whole build; close it so the process can exit.
+				releaseBrowser();
 				await closeSharedRenderer();
 				const summary = await buildSearchIndex(fileURLToPath(dir));
 				if (summary.errors.length > 0) {
