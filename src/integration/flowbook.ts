@@ -2,12 +2,13 @@
  * The Astro side of Flowbook: checks all content before Astro starts, so a
  * broken flowchart fails the build with located messages and no stack trace.
  */
-import { relative } from "node:path";
+import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { checkContent } from "../lib/check.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
 import { checkMermaidFences } from "../lib/content/fence-check.ts";
+import { devReport } from "../lib/dev-report.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
 import { closeSharedRenderer, getSharedRenderer, holdSharedRenderer } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
@@ -39,6 +40,18 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 					process.exit(1);
 				}
 			},
+			"astro:server:setup": ({ server }) => {
+				// One Chromium stays warm for the whole dev session, started now so the first edit does not wait for it.
+				const release = holdSharedRenderer();
+				void getSharedRenderer()
+					.render([{ id: "warm-up", source: "flowchart LR\n  a" }])
+					.catch(() => {});
+				server.httpServer?.once("close", () => {
+					release();
+					void closeSharedRenderer();
+				});
+				watchContent(server.watcher, rootDir, config);
+			},
 			"astro:build:done": async ({ dir, logger }) => {
 				// Pages render diagrams in one browser for the whole build; close it so the process can exit.
 				releaseBrowser();
@@ -56,4 +69,31 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 			},
 		},
 	};
+}
+
+/** Quiet time after a save before checking, so an editor's burst of events is checked once. */
+const CHECK_DEBOUNCE_MS = 120;
+const CONTENT_FILE = /\.(ya?ml|mdx?|csv)$/i;
+
+/** In dev: on every change under content/, the same checks as `npm run validate`, printed in the terminal. */
+function watchContent(
+	watcher: { on(event: "all", listener: (event: string, path: string) => void): unknown },
+	rootDir: string,
+	config: FlowbookConfig,
+): void {
+	const contentDir = `${rootDir.replace(/[\\/]+$/, "")}${sep}content${sep}`;
+	const changed = new Set<string>();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	watcher.on("all", (_event, path) => {
+		// Content files only: editors' and sed's temporary files come and go without an extension we read.
+		if (!path.startsWith(contentDir) || !CONTENT_FILE.test(path)) return;
+		changed.add(relative(rootDir, path).split(sep).join("/"));
+		if (timer) clearTimeout(timer);
+		timer = setTimeout(async () => {
+			const files = [...changed];
+			changed.clear();
+			const report = await checkContent(rootDir, config);
+			process.stderr.write(devReport(report, files));
+		}, CHECK_DEBOUNCE_MS);
+	});
 }
