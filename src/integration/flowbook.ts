@@ -4,8 +4,10 @@
  */
 import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { AstroIntegration } from "astro";
 import { checkContent } from "../lib/check.ts";
+import type { CheckRequest } from "../lib/check-worker.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
 import { checkMermaidFences } from "../lib/content/fence-check.ts";
 import { devReport } from "../lib/dev-report.ts";
@@ -46,11 +48,12 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				void getSharedRenderer()
 					.render([{ id: "warm-up", source: "flowchart LR\n  a" }])
 					.catch(() => {});
+				const stopChecks = watchContent(server.watcher, rootDir, config);
 				server.httpServer?.once("close", () => {
+					stopChecks();
 					release();
 					void closeSharedRenderer();
 				});
-				watchContent(server.watcher, rootDir, config);
 			},
 			"astro:build:done": async ({ dir, logger }) => {
 				// Pages render diagrams in one browser for the whole build; close it so the process can exit.
@@ -75,13 +78,40 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 const CHECK_DEBOUNCE_MS = 120;
 const CONTENT_FILE = /\.(ya?ml|mdx?|csv)$/i;
 
+/** Runs the check on a worker thread, or in this thread if the worker cannot start. */
+function contentChecker(): { check(request: CheckRequest): void; stop(): void } {
+	let worker: Worker | undefined;
+	try {
+		worker = new Worker(new URL("../lib/check-worker.ts", import.meta.url));
+		worker.unref();
+		worker.on("message", (text: string) => process.stderr.write(text));
+		worker.on("error", () => {
+			worker = undefined;
+		});
+	} catch {
+		worker = undefined;
+	}
+	return {
+		check(request) {
+			if (worker) worker.postMessage(request);
+			else
+				void checkContent(request.rootDir, request.config).then((r) =>
+					process.stderr.write(devReport(r, request.changed)),
+				);
+		},
+		stop: () => void worker?.terminate(),
+	};
+}
+
 /** In dev: on every change under content/, the same checks as `npm run validate`, printed in the terminal. */
 function watchContent(
 	watcher: { on(event: "all", listener: (event: string, path: string) => void): unknown },
 	rootDir: string,
 	config: FlowbookConfig,
-): void {
+): () => void {
 	const contentDir = `${rootDir.replace(/[\\/]+$/, "")}${sep}content${sep}`;
+	const checker = contentChecker();
+	const settings = { strict: config.strict, today: config.today, reviewEvery: config.reviewEvery };
 	const changed = new Set<string>();
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	watcher.on("all", (_event, path) => {
@@ -89,11 +119,10 @@ function watchContent(
 		if (!path.startsWith(contentDir) || !CONTENT_FILE.test(path)) return;
 		changed.add(relative(rootDir, path).split(sep).join("/"));
 		if (timer) clearTimeout(timer);
-		timer = setTimeout(async () => {
-			const files = [...changed];
+		timer = setTimeout(() => {
+			checker.check({ rootDir, config: settings, changed: [...changed] });
 			changed.clear();
-			const report = await checkContent(rootDir, config);
-			process.stderr.write(devReport(report, files));
 		}, CHECK_DEBOUNCE_MS);
 	});
+	return checker.stop;
 }

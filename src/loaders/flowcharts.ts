@@ -9,6 +9,9 @@ import type { Diagnostic } from "../lib/diagnostics/diagnostic.ts";
 import { flowchartId, loadFlowcharts } from "../lib/load/load-flowcharts.ts";
 import type { LoadedFlowchart } from "../lib/schema/flowchart.ts";
 
+/** Time after a file event by which the save has surely finished. */
+const SETTLE_MS = 300;
+
 const flowchartFile = /content[\\/]flowcharts[\\/][^\\/]*\.ya?ml$/;
 
 /** Errors and warnings per flowchart id, for the files that have errors. */
@@ -50,8 +53,29 @@ export function flowchartLoader(rootDir: string = process.cwd()): Loader {
 				if (dev) meta.set("problems", generateDigest(JSON.stringify([...broken])));
 			};
 			await sync();
+			// One sync at a time, and one more after the last event: overlapping syncs could finish out of order
+			// and leave the store at an older read of the file.
+			let running: Promise<void> | undefined;
+			let again = false;
+			const schedule = () => {
+				if (running) {
+					again = true;
+					return;
+				}
+				running = (async () => {
+					do {
+						again = false;
+						await sync();
+					} while (again);
+				})().finally(() => {
+					running = undefined;
+				});
+			};
 			watcher?.on("all", (_event, path) => {
-				if (flowchartFile.test(path)) void sync();
+				if (!flowchartFile.test(path)) return;
+				schedule();
+				// An editor's save can be seen mid-write (an empty file) with no later event: read once more after it.
+				setTimeout(schedule, SETTLE_MS);
 			});
 		},
 	};

@@ -51,12 +51,25 @@ describe("npm run dev: a broken flowchart shows located problems on its page and
 	let browser: Browser;
 	let page: Page;
 	const file = () => join(dir, "content/flowcharts/deal.yaml");
+	/** Vite's live-reload client is connected in the current page: a save before that would reload nothing. */
+	let live = false;
+	async function save(path: string, text: string): Promise<void> {
+		const deadline = Date.now() + UPDATE_MS;
+		while (!live && Date.now() < deadline) await page.waitForTimeout(200);
+		await writeFile(path, text);
+	}
 
 	beforeAll(async () => {
 		dir = await fixtureProject({ "content/flowcharts/deal.yaml": valid("Deal process") });
 		dev = await startDevServer(dir);
 		browser = await launchBrowser();
 		({ page } = await watchedPage(browser));
+		page.on("framenavigated", (frame) => {
+			if (frame === page.mainFrame()) live = false;
+		});
+		page.on("console", (message) => {
+			if (message.text().includes("[vite] connected")) live = true;
+		});
 		page.setDefaultTimeout(10_000);
 		await page.goto(`${dev.url}flowcharts/deal/`, { timeout: 300_000 });
 		// The first visit may make Vite optimise dependencies and reload the page once.
@@ -74,9 +87,11 @@ describe("npm run dev: a broken flowchart shows located problems on its page and
 	it(
 		"a typo in a next: target: the page stays, with the located message and hint, and the terminal says the same",
 		async () => {
-			await writeFile(file(), valid("Deal process").replace("next: won", "next: wonn"));
+			await save(file(), valid("Deal process").replace("next: won", "next: wonn"));
 			const panel = page.locator("[data-content-problems]");
-			await expect.poll(() => text(panel.locator("code")), poll).toBe("content/flowcharts/deal.yaml:12:11");
+			await expect
+				.poll(() => text(panel.locator('li[data-severity="error"] code')), poll)
+				.toBe("content/flowcharts/deal.yaml:12:11");
 			expect(await text(panel)).toContain('step "prospecting": next → unknown step "wonn" (did you mean "won"?)');
 			expect(await text(panel.locator(".hint"))).toContain("Defined steps: lead, prospecting, won");
 			// The last valid version stays below the panel, in the sidebar too.
@@ -117,7 +132,7 @@ describe("npm run dev: a broken flowchart shows located problems on its page and
 	it(
 		"content text in a message is shown as text, never as markup",
 		async () => {
-			await writeFile(file(), valid("Deal process").replace("responsible: ae", 'responsible: "<b>ae</b>"'));
+			await save(file(), valid("Deal process").replace("responsible: ae", 'responsible: "<b>ae</b>"'));
 			const panel = page.locator("[data-content-problems]");
 			await expect.poll(() => text(panel), poll).toContain('`responsible` "<b>ae</b>" is not a valid id');
 			expect(await panel.locator("b").count()).toBe(0);
@@ -128,7 +143,7 @@ describe("npm run dev: a broken flowchart shows located problems on its page and
 	it(
 		"fixed: the panel goes and the new version shows, diagram included, without a manual reload",
 		async () => {
-			await writeFile(file(), valid("Deal process, revised", "Deal won"));
+			await save(file(), valid("Deal process, revised", "Deal won"));
 			await expect.poll(() => text(page.locator("h1")), poll).toBe("Deal process, revised");
 			expect(await page.locator("[data-content-problems]").count()).toBe(0);
 			expect(await page.locator("svg").filter({ hasText: "Deal won" }).count()).toBeGreaterThan(0);
@@ -157,7 +172,7 @@ describe("npm run dev: a broken flowchart shows located problems on its page and
 			expect(await text(page.locator("[data-content-problems] code"))).toMatch(
 				/^content\/flowcharts\/fresh\.yaml:\d+:\d+$/,
 			);
-			await writeFile(fresh, valid("Fresh process"));
+			await save(fresh, valid("Fresh process"));
 			await expect.poll(() => text(page.locator("h1")), poll).toBe("Fresh process");
 		},
 		TEST_MS,
