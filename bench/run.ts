@@ -20,6 +20,12 @@ import { postprocessSvg } from "../src/lib/render/postprocess.ts";
 import { createMermaidRenderer, type MermaidRenderer } from "../src/lib/render/renderer.ts";
 import { flowchartYaml, mdxPage } from "./generate.ts";
 
+// `npm run bench -- dev`: the live-preview benchmark alone (bench/dev.ts).
+if (process.argv[2] === "dev") {
+	await import("./dev.ts");
+	process.exit(0);
+}
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "bench", "out");
 

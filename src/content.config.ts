@@ -1,6 +1,7 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
+import { DiagnosticSchema } from "./lib/diagnostics/schema.ts";
 import { FlowchartLabelsSchema } from "./lib/i18n/flowchart-labels.ts";
 import { FaqSchema } from "./lib/schema/faq.ts";
 import { FlowchartSchema } from "./lib/schema/flowchart.ts";
@@ -8,10 +9,13 @@ import { OnboardingSchema } from "./lib/schema/onboarding.ts";
 import { PageFrontmatterSchema } from "./lib/schema/page.ts";
 import { flowchartLoader } from "./loaders/flowcharts.ts";
 
-/** The process definitions; validated by the core loader, with file:line:col errors. */
+/**
+ * The process definitions; validated by the core loader, with file:line:col errors. In dev, a file that broke
+ * keeps its last valid version here, with its `problems` (shown on its page).
+ */
 const flowcharts = defineCollection({
 	loader: flowchartLoader(),
-	schema: FlowchartSchema.extend({ file: z.string() }),
+	schema: FlowchartSchema.extend({ file: z.string(), problems: z.array(DiagnosticSchema).optional() }),
 });
 
 /** Playbook pages: `content/pages/<slug>.mdx`, translations in `content/pages/<lang>/<slug>.mdx`. */

@@ -212,6 +212,15 @@ const en = {
 	// --- end changelog in words ---
 	"notfound.title": "Page not found",
 	"notfound.body": "The page you asked for does not exist. It may have been renamed. Try searching:",
+	"problems.title": "Problems in {file}",
+	"problems.stale":
+		"This file cannot be used as it is, so the page below is its last version that worked. Fix the lines listed here and save: the page updates by itself.",
+	"problems.missing":
+		"These flowcharts have errors, so they have no page yet. Fix the lines listed here and save: the page appears by itself.",
+	"problems.error": "Error",
+	"problems.warning": "Warning",
+	"problems.hint": "How to fix",
+	"problems.devOnly": "Shown only in the preview (npm run dev). A build stops on these errors.",
 	"nav.metrics": "Metrics",
 	"fc.live.caption":
 		"Live numbers from the CRM export of {date} ({from} to {to}, {deals} deals). Each stage shows its conversion to the next step and the median days spent in it; each arrow shows the share of deals that took it. Bottlenecks have an orange outline.",
@@ -603,6 +612,15 @@ const id: Record<UiKey, string> = {
 	// --- end changelog in words ---
 	"notfound.title": "Halaman tidak ditemukan",
 	"notfound.body": "Halaman yang Anda cari tidak ada. Mungkin namanya sudah berubah. Coba cari:",
+	"problems.title": "Masalah di {file}",
+	"problems.stale":
+		"Berkas ini tidak dapat dipakai apa adanya, jadi halaman di bawah adalah versi terakhirnya yang berfungsi. Perbaiki baris yang tercantum di sini lalu simpan: halaman diperbarui dengan sendirinya.",
+	"problems.missing":
+		"Flowchart berikut memiliki kesalahan, jadi belum punya halaman. Perbaiki baris yang tercantum di sini lalu simpan: halamannya muncul dengan sendirinya.",
+	"problems.error": "Kesalahan",
+	"problems.warning": "Peringatan",
+	"problems.hint": "Cara memperbaiki",
+	"problems.devOnly": "Hanya tampil di pratinjau (npm run dev). Build berhenti karena kesalahan ini.",
 	"nav.metrics": "Metrik",
 	"fc.live.caption":
 		"Angka langsung dari ekspor CRM tanggal {date} ({from} sampai {to}, {deals} transaksi). Setiap tahapan menampilkan konversi ke tahapan berikutnya dan median hari di tahapan itu; setiap panah menampilkan bagian transaksi yang melewatinya. Hambatan diberi garis tepi oranye.",

@@ -2,23 +2,29 @@
  * The Astro side of Flowbook: checks all content before Astro starts, so a
  * broken flowchart fails the build with located messages and no stack trace.
  */
-import { relative } from "node:path";
+import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { AstroIntegration } from "astro";
 import { checkContent } from "../lib/check.ts";
+import type { CheckRequest } from "../lib/check-worker.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
 import { checkMermaidFences } from "../lib/content/fence-check.ts";
+import { devReport } from "../lib/dev-report.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
 import { browserUsedLine } from "../lib/render/find-browser.ts";
-import { closeSharedRenderer, getSharedRenderer } from "../lib/render/shared.ts";
+import { closeSharedRenderer, getSharedRenderer, holdSharedRenderer } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
 
 export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()): AstroIntegration {
+	/** Keeps the browser that checked the fences open for the pages, however long Vite takes in between. */
+	let releaseBrowser = () => {};
 	return {
 		name: "flowbook",
 		hooks: {
 			"astro:config:setup": async ({ command, addWatchFile }) => {
 				if (command === "preview" || command === "sync") return;
+				if (command === "build") releaseBrowser = holdSharedRenderer();
 				addWatchFile(new URL("../../flowbook.config.ts", import.meta.url));
 				const report = await checkContent(rootDir, config);
 				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
@@ -40,8 +46,22 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 					process.exit(1);
 				}
 			},
+			"astro:server:setup": ({ server }) => {
+				// One Chromium stays warm for the whole dev session, started now so the first edit does not wait for it.
+				const release = holdSharedRenderer();
+				void getSharedRenderer()
+					.render([{ id: "warm-up", source: "flowchart LR\n  a" }])
+					.catch(() => {});
+				const stopChecks = watchContent(server.watcher, rootDir, config);
+				server.httpServer?.once("close", () => {
+					stopChecks();
+					release();
+					void closeSharedRenderer();
+				});
+			},
 			"astro:build:done": async ({ dir, logger }) => {
 				// Pages render diagrams in one browser for the whole build; close it so the process can exit.
+				releaseBrowser();
 				await closeSharedRenderer();
 				const browser = browserUsedLine();
 				if (browser) logger.info(`diagrams drawn with ${browser}`);
@@ -58,4 +78,57 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 			},
 		},
 	};
+}
+
+/** Quiet time after a save before checking, so an editor's burst of events is checked once. */
+const CHECK_DEBOUNCE_MS = 120;
+const CONTENT_FILE = /\.(ya?ml|mdx?|csv)$/i;
+
+/** Runs the check on a worker thread, or in this thread if the worker cannot start. */
+function contentChecker(): { check(request: CheckRequest): void; stop(): void } {
+	let worker: Worker | undefined;
+	try {
+		worker = new Worker(new URL("../lib/check-worker.ts", import.meta.url));
+		worker.unref();
+		worker.on("message", (text: string) => process.stderr.write(text));
+		worker.on("error", () => {
+			worker = undefined;
+		});
+	} catch {
+		worker = undefined;
+	}
+	return {
+		check(request) {
+			if (worker) worker.postMessage(request);
+			else
+				void checkContent(request.rootDir, request.config).then((r) =>
+					process.stderr.write(devReport(r, request.changed)),
+				);
+		},
+		stop: () => void worker?.terminate(),
+	};
+}
+
+/** In dev: on every change under content/, the same checks as `npm run validate`, printed in the terminal. */
+function watchContent(
+	watcher: { on(event: "all", listener: (event: string, path: string) => void): unknown },
+	rootDir: string,
+	config: FlowbookConfig,
+): () => void {
+	const contentDir = `${rootDir.replace(/[\\/]+$/, "")}${sep}content${sep}`;
+	const checker = contentChecker();
+	const settings = { strict: config.strict, today: config.today, reviewEvery: config.reviewEvery };
+	const changed = new Set<string>();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	watcher.on("all", (_event, path) => {
+		// Content files only: editors' and sed's temporary files come and go without an extension we read.
+		if (!path.startsWith(contentDir) || !CONTENT_FILE.test(path)) return;
+		changed.add(relative(rootDir, path).split(sep).join("/"));
+		if (timer) clearTimeout(timer);
+		timer = setTimeout(() => {
+			checker.check({ rootDir, config: settings, changed: [...changed] });
+			changed.clear();
+		}, CHECK_DEBOUNCE_MS);
+	});
+	return checker.stop;
 }

@@ -1,28 +1,81 @@
 /**
- * Content-layer loader for `content/flowcharts/*.yaml`. It reuses the core
- * loader, so the collection holds exactly what validation accepted; the
- * integration has already printed the located errors of rejected files.
+ * Content-layer loader for `content/flowcharts/*.yaml`. It reuses the core loader, so the collection holds
+ * exactly what validation accepted. In dev (when Astro gives a watcher), a file that breaks keeps its page:
+ * the entry stays at its last valid version and carries the file's located problems, which the flowchart
+ * page shows as a panel; the integration prints the same messages in the terminal.
  */
 import type { Loader } from "astro/loaders";
-import { loadFlowcharts } from "../lib/load/load-flowcharts.ts";
+import type { Diagnostic } from "../lib/diagnostics/diagnostic.ts";
+import { flowchartId, loadFlowcharts } from "../lib/load/load-flowcharts.ts";
+import type { LoadedFlowchart } from "../lib/schema/flowchart.ts";
+
+/** Time after a file event by which the save has surely finished. */
+const SETTLE_MS = 300;
+
+const flowchartFile = /content[\\/]flowcharts[\\/][^\\/]*\.ya?ml$/;
+
+/** Errors and warnings per flowchart id, for the files that have errors. */
+export function brokenFiles(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+	const failing = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
+	const out = new Map<string, Diagnostic[]>();
+	for (const d of diagnostics) {
+		if (!failing.has(d.file) || !flowchartFile.test(d.file)) continue;
+		const id = flowchartId(d.file);
+		out.set(id, [...(out.get(id) ?? []), d]);
+	}
+	return out;
+}
 
 export function flowchartLoader(rootDir: string = process.cwd()): Loader {
+	/** Last version of each flowchart that passed validation in this process (dev only). */
+	const lastGood = new Map<string, LoadedFlowchart>();
 	return {
 		name: "flowbook-flowcharts",
-		load: async ({ store, parseData, generateDigest, watcher, logger }) => {
+		load: async ({ store, meta, parseData, generateDigest, watcher }) => {
+			const dev = watcher !== undefined;
 			const sync = async () => {
 				const { flowcharts, diagnostics } = await loadFlowcharts(rootDir);
-				const errors = diagnostics.filter((d) => d.severity === "error");
-				if (errors.length > 0) logger.warn(`${errors.length} flowchart error(s); invalid files are left out.`);
+				const broken = dev ? brokenFiles(diagnostics) : new Map<string, Diagnostic[]>();
+				const entries: { fc: LoadedFlowchart; problems?: Diagnostic[] }[] = flowcharts.map((fc) => ({ fc }));
+				for (const fc of flowcharts) lastGood.set(fc.id, fc);
+				for (const [id, problems] of broken) {
+					const good = lastGood.get(id);
+					if (good) entries.push({ fc: good, problems });
+				}
 				store.clear();
-				for (const fc of flowcharts) {
-					const data = await parseData({ id: fc.id, data: { ...fc.data, file: fc.file }, filePath: fc.file });
+				for (const { fc, problems } of entries) {
+					const raw = { ...fc.data, file: fc.file, ...(problems ? { problems } : {}) };
+					const data = await parseData({ id: fc.id, data: raw, filePath: fc.file });
 					store.set({ id: fc.id, data, digest: generateDigest(data), filePath: fc.file });
 				}
+				// Files that never loaded have no entry to carry their problems; a changed meta value still makes the
+				// dev server reload the browser, whose 404 page then lists the current problems.
+				if (dev) meta.set("problems", generateDigest(JSON.stringify([...broken])));
 			};
 			await sync();
+			// One sync at a time, and one more after the last event: overlapping syncs could finish out of order
+			// and leave the store at an older read of the file.
+			let running: Promise<void> | undefined;
+			let again = false;
+			const schedule = () => {
+				if (running) {
+					again = true;
+					return;
+				}
+				running = (async () => {
+					do {
+						again = false;
+						await sync();
+					} while (again);
+				})().finally(() => {
+					running = undefined;
+				});
+			};
 			watcher?.on("all", (_event, path) => {
-				if (/content[\\/]flowcharts[\\/].*\.ya?ml$/.test(path)) void sync();
+				if (!flowchartFile.test(path)) return;
+				schedule();
+				// An editor's save can be seen mid-write (an empty file) with no later event: read once more after it.
+				setTimeout(schedule, SETTLE_MS);
 			});
 		},
 	};

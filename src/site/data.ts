@@ -1,6 +1,7 @@
 /** Content as pages need it: flowcharts in a language, playbook pages, translations. */
 import { type CollectionEntry, getCollection } from "astro:content";
 import { defaultLang, type Lang, langs } from "../i18n/ui.ts";
+import type { Diagnostic } from "../lib/diagnostics/diagnostic.ts";
 import { type FlowchartLabels, translateFlowchart } from "../lib/i18n/flowchart-labels.ts";
 import type { Flowchart, LoadedFlowchart } from "../lib/schema/flowchart.ts";
 import { langParam } from "./urls.ts";
@@ -11,6 +12,8 @@ export interface SiteFlowchart extends LoadedFlowchart {
 	lang: Lang;
 	/** Text that fell back to English. */
 	missing: string[];
+	/** Dev only: the file is broken now; this is its last valid version and these are the file's problems. */
+	problems?: Diagnostic[];
 }
 
 const byOrder = (a: { order?: number; title: string }, b: { order?: number; title: string }) =>
@@ -21,12 +24,13 @@ export async function getFlowcharts(lang: Lang): Promise<SiteFlowchart[]> {
 	const labels = lang === defaultLang ? [] : await getCollection("i18n");
 	return entries
 		.map((entry) => {
-			const { file, ...data } = entry.data;
+			const { file, problems, ...data } = entry.data;
 			const original = data as Flowchart;
-			if (lang === defaultLang) return { id: entry.id, file, data: original, original, lang, missing: [] };
+			const extra = problems ? { problems } : {};
+			if (lang === defaultLang) return { id: entry.id, file, data: original, original, lang, missing: [], ...extra };
 			const set = labels.find((l) => l.id === `${lang}/flowcharts/${entry.id}`)?.data as FlowchartLabels | undefined;
 			const translated = translateFlowchart(original, set);
-			return { id: entry.id, file, data: translated.data, original, lang, missing: translated.missing };
+			return { id: entry.id, file, data: translated.data, original, lang, missing: translated.missing, ...extra };
 		})
 		.sort((a, b) => byOrder(a.data, b.data));
 }

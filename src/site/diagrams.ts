@@ -25,12 +25,40 @@ export function compileForSite(fc: SiteFlowchart, extra: Partial<CompileOptions>
 	return compileFlowchart(fc, { href: (id) => `#${stepAnchor(id)}`, lang: fc.lang, ...extra });
 }
 
-const batches = new Map<Lang, Promise<Map<string, SiteDiagram>>>();
+interface Batch {
+	/** The compiled sources it was rendered from (dev: a content change makes a new batch). */
+	key: string;
+	diagrams: Promise<Map<string, SiteDiagram>>;
+}
+const batches = new Map<Lang, Batch>();
 
-async function renderLanguage(lang: Lang): Promise<Map<string, SiteDiagram>> {
+function siteJob(fc: SiteFlowchart, extra: Partial<CompileOptions> = {}, suffix = "") {
+	return { id: fc.id, source: compileForSite(fc, extra), idPrefix: `fb-${fc.id}-${suffix}` };
+}
+
+/**
+ * All flowcharts of a language in one batch, rendered once per build. In dev the batch is keyed by its sources,
+ * so an edit makes a new one: only the changed diagram misses the on-disk cache and goes to the warm browser.
+ */
+async function languageBatch(lang: Lang): Promise<Map<string, SiteDiagram>> {
+	const current = batches.get(lang);
+	if (current && !import.meta.env.DEV) return current.diagrams;
 	const flowcharts = await getFlowcharts(lang);
+	const jobs = flowcharts.map((fc) => siteJob(fc));
+	const key = jobs.map((job) => job.source).join("\n\u0000");
+	const again = batches.get(lang);
+	if (again && (again.key === key || !import.meta.env.DEV)) return again.diagrams;
+	const diagrams = renderLanguage(lang, flowcharts, jobs);
+	batches.set(lang, { key, diagrams });
+	return diagrams;
+}
+
+async function renderLanguage(
+	lang: Lang,
+	flowcharts: SiteFlowchart[],
+	jobs: ReturnType<typeof siteJob>[],
+): Promise<Map<string, SiteDiagram>> {
 	const started = performance.now();
-	const jobs = flowcharts.map((fc) => ({ id: fc.id, source: compileForSite(fc), idPrefix: `fb-${fc.id}-` }));
 	const results = await renderDiagrams(jobs, { renderer: () => getSharedRenderer() });
 	// Read by `npm run bench` to report what a build spends on diagrams.
 	if (process.env.FLOWBOOK_TIMING) {
@@ -56,34 +84,29 @@ async function renderLanguage(lang: Lang): Promise<Map<string, SiteDiagram>> {
 }
 
 export async function flowchartDiagram(fc: SiteFlowchart): Promise<SiteDiagram> {
-	let batch = batches.get(fc.lang);
-	if (!batch) {
-		batch = renderLanguage(fc.lang);
-		batches.set(fc.lang, batch);
-	}
-	const diagram = (await batch).get(fc.id);
+	const diagram = (await languageBatch(fc.lang)).get(fc.id);
 	if (!diagram) throw new Error(`flowbook: no diagram for flowchart ${fc.id}`);
 	return diagram;
 }
 
-const annotated = new Map<string, Promise<SiteDiagram>>();
+/** Per language and flowchart, with the source it was rendered from: new metrics or a dev edit render anew. */
+const annotated = new Map<string, { source: string; diagram: Promise<SiteDiagram> }>();
 
 /**
  * The diagram with live metrics written on nodes and arrows. Its id prefix differs from the plain
  * diagram's, so both can sit on one page without clashing SVG ids.
  */
 export function annotatedDiagram(fc: SiteFlowchart, annotate: MermaidAnnotations): Promise<SiteDiagram> {
-	const key = `${fc.lang}/${fc.id}`;
-	let diagram = annotated.get(key);
-	if (!diagram) {
-		diagram = renderAnnotated(fc, annotate);
-		annotated.set(key, diagram);
-	}
+	const job = siteJob(fc, { annotate }, "live-");
+	const slot = `${fc.lang}/${fc.id}`;
+	const hit = annotated.get(slot);
+	if (hit?.source === job.source) return hit.diagram;
+	const diagram = renderAnnotated(fc, job);
+	annotated.set(slot, { source: job.source, diagram });
 	return diagram;
 }
 
-async function renderAnnotated(fc: SiteFlowchart, annotate: MermaidAnnotations): Promise<SiteDiagram> {
-	const job = { id: fc.id, source: compileForSite(fc, { annotate }), idPrefix: `fb-${fc.id}-live-` };
+async function renderAnnotated(fc: SiteFlowchart, job: ReturnType<typeof siteJob>): Promise<SiteDiagram> {
 	const [result] = await renderDiagrams([job], { renderer: () => getSharedRenderer() });
 	if (!result || result.kind === "error") {
 		throw new Error(`flowbook: internal error rendering the metrics diagram of ${fc.file}: ${result?.error.message}`);

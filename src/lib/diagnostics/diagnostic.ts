@@ -17,10 +17,14 @@ export interface Diagnostic {
 	code: string;
 }
 
+/** `content/flowcharts/b2b.yaml:14:9`, or the file alone when the problem has no position. */
+export function diagnosticLocation(d: Diagnostic): string {
+	return d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+}
+
 /** `content/flowcharts/b2b.yaml:14:9 error: ...` plus an indented hint line. */
 export function formatDiagnostic(d: Diagnostic): string {
-	const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
-	const head = `${where} ${d.severity}: ${d.message}`;
+	const head = `${diagnosticLocation(d)} ${d.severity}: ${d.message}`;
 	return d.hint ? `${head}\n  hint: ${d.hint}` : head;
 }
 

@@ -35,6 +35,8 @@ export interface RendererOptions {
 	 * (docs/benchmarks.md); the build's Node process mostly waits on the browser meanwhile.
 	 */
 	pages?: number;
+	/** Starts Chromium; injected for tests that count launches. Defaults to playwright-core's `chromium.launch`. */
+	launch?: (executablePath: string, args: readonly string[]) => Promise<Browser>;
 	/** Load Mermaid with the `getConfig` speed patch (see mermaid-patch.ts); default true. Off only to compare. */
 	patchMermaid?: boolean;
 }
@@ -137,6 +139,11 @@ async function renderInPage(jobs: PageJob[]): Promise<PageResult[]> {
 	return out;
 }
 
+async function launchChromium(executablePath: string, args: readonly string[]): Promise<Browser> {
+	const { chromium } = await import("playwright-core");
+	return chromium.launch({ executablePath, args: [...args] });
+}
+
 /** One Chromium per renderer, started on the first render and reused until `close()`. */
 export function createMermaidRenderer(options: RendererOptions = {}): MermaidRenderer {
 	const theme = options.theme ?? "base";
@@ -149,14 +156,15 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 	/** Pages started so far; idle ones wait in `free`, callers without one wait in `waiting`. */
 	let started = 0;
 	const free: Page[] = [];
+	/** Pages of the current browser; a page released after `close()` is dropped, not reused. */
+	const owned = new Set<Page>();
 	const waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void }[] = [];
 
 	async function startBrowser(): Promise<Browser> {
 		const search = await find();
 		if (!search.found) throw new NoBrowserError(search.tried, search.reasons);
-		const { chromium } = await import("playwright-core");
 		try {
-			const browser = await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] });
+			const browser = await (options.launch ?? launchChromium)(search.found.path, CHROMIUM_ARGS);
 			// Say which program drew the diagrams (once, at the end of the build): the build runs it.
 			noteBrowserUsed(search.found, browser.version());
 			return browser;
@@ -166,6 +174,7 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 		}
 	}
 
+	/** Single flight: every page start awaits the same launch. */
 	function getBrowser(): Promise<Browser> {
 		browserPromise ??= startBrowser().catch((error: unknown) => {
 			browserPromise = undefined;
@@ -181,6 +190,7 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 		// The page must never reach the network: Mermaid comes from node_modules, fonts from fontCss.
 		await context.route("**/*", (route) => route.abort());
 		const page = await context.newPage();
+		owned.add(page);
 		await page.setContent(pageHtml(fontCss));
 		if (patch) await page.addScriptTag({ content: CONFIG_COPY_SCRIPT });
 		await page.addScriptTag({ content: await (patch ? loadPatchedMermaidScript() : loadMermaidScript()) });
@@ -210,6 +220,7 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 	}
 
 	function release(page: Page): void {
+		if (!owned.has(page)) return;
 		const next = waiting.shift();
 		if (next) next.resolve(page);
 		else free.push(page);
@@ -240,6 +251,7 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 			browserPromise = undefined;
 			started = 0;
 			free.length = 0;
+			owned.clear();
 			await (await b?.catch(() => undefined))?.close();
 		},
 	};

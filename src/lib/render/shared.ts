@@ -4,34 +4,68 @@ import { createMermaidRenderer, type MermaidRenderer, type RendererOptions } fro
 /** Idle time after which the shared browser closes, so `astro build` and scripts can exit. */
 export const SHARED_IDLE_MS = 15_000;
 
+export type RendererFactory = (options: RendererOptions) => MermaidRenderer;
+
 interface SharedState {
 	renderer?: MermaidRenderer;
 	idleTimer?: ReturnType<typeof setTimeout>;
+	/** Renders in flight: no close, idle or explicit, happens while this is above zero. */
+	rendering: number;
+	/** Held leases: no idle close while this is above zero. */
+	leases: number;
+	/** Resolved when `rendering` drops to zero (a pending close waits here). */
+	drained: (() => void)[];
 }
 /** Both copies of this module in a build (integration and pages) must see the same browser. */
-const state = processShared<SharedState>("sharedRenderer", () => ({}));
+const state = processShared<SharedState>("sharedRendererV2", () => ({ rendering: 0, leases: 0, drained: [] }));
+
+function clearIdleTimer(): void {
+	if (state.idleTimer) clearTimeout(state.idleTimer);
+	state.idleTimer = undefined;
+}
 
 function armIdleTimer(): void {
-	if (state.idleTimer) clearTimeout(state.idleTimer);
-	state.idleTimer = setTimeout(() => void closeSharedRenderer(), SHARED_IDLE_MS);
+	clearIdleTimer();
+	state.idleTimer = setTimeout(() => {
+		state.idleTimer = undefined;
+		if (state.rendering === 0 && state.leases === 0) void closeSharedRenderer();
+	}, SHARED_IDLE_MS);
 	// Never keep the process alive just to close the browser later.
-	state.idleTimer.unref();
+	state.idleTimer.unref?.();
+}
+
+function enter(counter: "rendering" | "leases"): void {
+	state[counter]++;
+	clearIdleTimer();
+}
+
+function leave(counter: "rendering" | "leases"): void {
+	state[counter]--;
+	if (state.rendering === 0) for (const resolve of state.drained.splice(0)) resolve();
+	if (state.rendering === 0 && state.leases === 0 && state.renderer) armIdleTimer();
 }
 
 /**
  * One renderer (one Chromium) per process, shared by every page of a build. Options apply on first use only.
- * Closes itself after SHARED_IDLE_MS without renders; call `closeSharedRenderer()` from `astro:build:done`.
+ * Closes itself SHARED_IDLE_MS after the last render finished and no lease is held, never while a render is in
+ * flight (a slow batch once lost its browser to a faster one's idle timer); call `closeSharedRenderer()` from
+ * `astro:build:done`. `create` is for tests.
  */
-export function getSharedRenderer(options: RendererOptions = {}): MermaidRenderer {
+export function getSharedRenderer(
+	options: RendererOptions = {},
+	create: RendererFactory = createMermaidRenderer,
+): MermaidRenderer {
 	if (!state.renderer) {
-		const inner = createMermaidRenderer(options);
+		const inner = create(options);
 		const self: MermaidRenderer = {
 			async render(jobs) {
-				if (state.idleTimer) clearTimeout(state.idleTimer);
+				// A caller holding a renderer that was closed since gets the current one, never an orphaned browser.
+				if (state.renderer !== self) return getSharedRenderer(options, create).render(jobs);
+				enter("rendering");
 				try {
 					return await inner.render(jobs);
 				} finally {
-					if (state.renderer === self) armIdleTimer();
+					leave("rendering");
 				}
 			},
 			close: () => inner.close(),
@@ -41,9 +75,28 @@ export function getSharedRenderer(options: RendererOptions = {}): MermaidRendere
 	return state.renderer;
 }
 
+/**
+ * Keeps the shared browser (once started) open until the returned function is called: for a build whose pages
+ * render long after the content check's fences, and for the dev server, which keeps one Chromium warm.
+ * Does not start a browser by itself.
+ */
+export function holdSharedRenderer(): () => void {
+	enter("leases");
+	let held = true;
+	return () => {
+		if (!held) return;
+		held = false;
+		leave("leases");
+	};
+}
+
+/** Closes the shared browser once the renders in flight have finished. */
 export async function closeSharedRenderer(): Promise<void> {
-	if (state.idleTimer) clearTimeout(state.idleTimer);
-	state.idleTimer = undefined;
+	clearIdleTimer();
+	if (state.rendering > 0 && state.renderer) {
+		await new Promise<void>((resolve) => state.drained.push(resolve));
+		clearIdleTimer();
+	}
 	const current = state.renderer;
 	state.renderer = undefined;
 	await current?.close();

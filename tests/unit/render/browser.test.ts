@@ -127,3 +127,28 @@ describe("createMermaidRenderer (real Chromium)", () => {
 		}
 	});
 });
+
+describe("starting Chromium", () => {
+	it("launches one browser for concurrent first renders on several pages (single flight)", async () => {
+		const { chromium } = await import("playwright-core");
+		let launches = 0;
+		const renderer = createMermaidRenderer({
+			pages: 3,
+			launch: (executablePath, args) => {
+				launches++;
+				return chromium.launch({ executablePath, args: [...args] });
+			},
+		});
+		try {
+			const batches = await Promise.all(
+				[1, 2, 3, 4].map((n) =>
+					renderer.render([{ id: `c${n}`, source: `flowchart LR\nS${n}["start ${n}"] --> E${n}` }]),
+				),
+			);
+			expect(batches.map((b) => b[0]?.id)).toEqual(["c1", "c2", "c3", "c4"]);
+			expect(launches).toBe(1);
+		} finally {
+			await renderer.close();
+		}
+	}, 90_000);
+});
