@@ -1,7 +1,9 @@
 /**
  * The diagram as a rep sees it, measured at a laptop (1366x768) and a phone (390x844): the page never scrolls
- * sideways, labels are drawn at 11 px or more on the laptop, every node lies inside the picture, and zoom, fit,
- * full screen and the step links work. For both sample flowcharts and a generated 40-step one.
+ * sideways, labels are drawn at 11 px or more on the laptop, every node lies inside the picture, the start's lane
+ * comes first, the whole diagram fits one screen under the header once reached (where it can at 11 px; otherwise it
+ * fits the width and full screen is one click away), and zoom, fit, full screen and the step links work. For both
+ * sample flowcharts and a generated 40-step one.
  */
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -58,10 +60,13 @@ function fortySteps(): string {
 interface Measure {
 	pageOverflow: number;
 	svgWidth: number;
+	svgHeight: number;
 	boxWidth: number;
 	smallestLabel: number;
 	nodes: number;
 	outside: string[];
+	/** Lane titles, the first lane a reader meets first: top to bottom, then left to right. */
+	lanes: string[];
 }
 
 async function measure(page: Page): Promise<Measure> {
@@ -83,9 +88,15 @@ async function measure(page: Page): Promise<Measure> {
 			if (!inside) outside.push(node.textContent ?? node.id);
 		}
 		const box = (svg.closest("figure") as HTMLElement).getBoundingClientRect();
+		const lanes = [...svg.querySelectorAll("g.cluster")]
+			.map((lane) => ({ box: lane.getBoundingClientRect(), title: lane.textContent?.trim() ?? "" }))
+			.sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
+			.map((lane) => lane.title);
 		return {
 			pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
 			svgWidth: rect.width,
+			svgHeight: rect.height,
+			lanes,
 			boxWidth: box.width,
 			smallestLabel: smallest,
 			nodes: nodes.length,
@@ -106,8 +117,29 @@ function svgWidth(page: Page): Promise<number> {
 	return page.locator("figure.diagram svg").evaluate((svg) => svg.getBoundingClientRect().width);
 }
 
+/** What a flowchart's diagram must show: its step count, a stage to click, the start's lane, whether it fits. */
+interface Expect {
+	steps: number;
+	stageId: string;
+	startLane: RegExp;
+	/** The whole diagram fits the laptop screen under the header at 11 px; otherwise it fits the width. */
+	fitsScreen: boolean;
+}
+
+/** Where the diagram sits once a reader scrolls to it (its toolbar just under the header). */
+async function reachDiagram(page: Page): Promise<{ top: number; bottom: number; headerBottom: number }> {
+	await page.locator("figure.diagram").evaluate((figure) => figure.scrollIntoView({ block: "start" }));
+	return page.evaluate(() => {
+		const header = (document.querySelector(".site-header") as HTMLElement).getBoundingClientRect();
+		const rect = (document.querySelector("figure.diagram svg") as SVGSVGElement).getBoundingClientRect();
+		return { top: rect.top, bottom: rect.bottom, headerBottom: header.bottom };
+	});
+}
+
 /** The checks every flowchart passes at both sizes. */
-function describeDiagram(name: string, url: () => string, stepCount: () => number, stageId: string): void {
+function describeDiagram(name: string, url: () => string, want: Expect): void {
+	const stepCount = () => want.steps;
+	const stageId = want.stageId;
 	let browser: Browser;
 	beforeAll(async () => {
 		browser = await launchBrowser();
@@ -124,6 +156,19 @@ function describeDiagram(name: string, url: () => string, stepCount: () => numbe
 		expect(m.smallestLabel).toBeGreaterThanOrEqual(10.99);
 		expect(m.nodes).toBe(stepCount());
 		expect(m.outside).toEqual([]);
+		expect(m.lanes[0]).toMatch(want.startLane);
+		const placed = await reachDiagram(page);
+		if (want.fitsScreen) {
+			// The whole process at once: under the sticky header and above the bottom of the screen.
+			expect(placed.top).toBeGreaterThanOrEqual(placed.headerBottom);
+			expect(placed.bottom).toBeLessThanOrEqual(LAPTOP.height);
+		} else {
+			// Too long for one screen at 11 px: it fills the width it needs, and full screen is in view to open.
+			expect(m.svgHeight).toBeGreaterThan(LAPTOP.height - placed.headerBottom);
+			await expect(page.locator('[data-zoom="full"]').isVisible()).resolves.toBe(true);
+			const tools = await page.locator("[data-diagram-tools]").boundingBox();
+			expect(tools?.y ?? -1).toBeGreaterThanOrEqual(placed.headerBottom);
+		}
 	});
 
 	it(`${name}: at 390x844 nothing is clipped, the diagram fits the width and the step list links every step`, async () => {
@@ -209,18 +254,20 @@ describe("sample flowcharts", () => {
 		Object.assign(sampleSite, await serveSite());
 	});
 	afterAll(() => sampleSite.close());
-	describeDiagram(
-		"b2b",
-		() => `${sampleSite.url}flowcharts/b2b/`,
-		() => 13,
-		"negotiation",
-	);
-	describeDiagram(
-		"renewal (id)",
-		() => `${sampleSite.url}id/flowcharts/renewal/`,
-		() => 8,
-		"health-check",
-	);
+	// The B2B page shows the live diagram (a note on every step and arrow): 500x829 px at 11 px, taller than the
+	// 712 px under the header. The plain one (no CRM export) is 493x531 px and fits.
+	describeDiagram("b2b", () => `${sampleSite.url}flowcharts/b2b/`, {
+		steps: 13,
+		stageId: "negotiation",
+		startLane: /^Sales development representative$/,
+		fitsScreen: false,
+	});
+	describeDiagram("renewal (id)", () => `${sampleSite.url}id/flowcharts/renewal/`, {
+		steps: 8,
+		stageId: "health-check",
+		startLane: /^Customer success/,
+		fitsScreen: true,
+	});
 });
 
 describe("a generated 40-step flowchart", () => {
@@ -239,10 +286,11 @@ describe("a generated 40-step flowchart", () => {
 	it("has 40 steps", () => {
 		expect(fortySteps().match(/^ {2}- /gm)).toHaveLength(40);
 	});
-	describeDiagram(
-		"40 steps",
-		() => `${site.url}flowcharts/big/`,
-		() => 40,
-		"s12",
-	);
+	// 35 steps in one line of ranks: taller than a screen at 11 px in any direction, so it fits the width.
+	describeDiagram("40 steps", () => `${site.url}flowcharts/big/`, {
+		steps: 40,
+		stageId: "s12",
+		startLane: /^Sales development representative$/,
+		fitsScreen: false,
+	});
 });

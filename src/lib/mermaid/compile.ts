@@ -102,7 +102,8 @@ function nodeLine(step: Step, note: string | undefined, escapeText: (text: strin
 	let label = escapeText(shapeLabel(step));
 	if (note !== undefined && note !== "") label += `<br>${escapeText(note)}`;
 	const id = escapeMermaidId(step.id);
-	if (step.type === "decision") return `${id}{"${label}"}`;
+	// A hexagon, not a diamond: a diamond is as tall as its label is wide, and made diagrams a third taller.
+	if (step.type === "decision") return `${id}{{"${label}"}}`;
 	if (step.type === "start" || step.type === "end") return `${id}(["${label}"])`;
 	return `${id}["${label}"]`;
 }

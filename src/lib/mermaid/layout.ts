@@ -8,7 +8,10 @@ import { type Flowchart, type Step, transitionsOf } from "../schema/flowchart.ts
 
 export interface DiagramLayout {
 	direction: "LR" | "TB";
-	/** dagre draws clean lanes; ELK packs a third tighter but its nodes cover lane titles (docs/benchmarks.md). */
+	/**
+	 * ELK (the default) packs lanes side by side and keeps the start's lane first: the B2B sample is 722x1024 px
+	 * against dagre's 578x1751 (docs/benchmarks.md). dagre stacks lanes as phases along one long column.
+	 */
 	engine: "dagre" | "elk";
 	/** `branches`: conditions only on arrows leaving a step with several ways out (the rest are in the step list). */
 	edgeLabels: "all" | "branches";
@@ -22,15 +25,15 @@ export interface DiagramLayout {
 export const FIT_BOX = { width: 796, height: 640, minScale: 11 / 16 } as const;
 
 /** Rough drawn sizes in Mermaid px at 16 px text, with compact spacing; enough to compare two directions. */
-const SIZE = { charWidth: 8.5, lineHeight: 24, padding: 16, wrap: 160, rankGap: 32, nodeGap: 24, label: 28 };
+const SIZE = { charWidth: 8.5, lineHeight: 24, padding: 12, wrap: 160, rankGap: 20, nodeGap: 16, label: 28 };
 
 function nodeSize(step: Step): { width: number; height: number } {
 	const textWidth = Math.min(SIZE.wrap, step.label.length * SIZE.charWidth);
 	const lines = Math.ceil((step.label.length * SIZE.charWidth) / SIZE.wrap);
 	const width = textWidth + 2 * SIZE.padding;
 	const height = lines * SIZE.lineHeight + SIZE.padding;
-	// Mermaid's diamond is as wide and as tall as the label's width plus height.
-	if (step.type === "decision") return { width: width + height, height: width + height };
+	// A decision is a hexagon: as tall as a stage, wider by its pointed ends.
+	if (step.type === "decision") return { width: width + height / 2, height };
 	return { width, height };
 }
 
@@ -91,14 +94,14 @@ export function chooseLayout(data: Pick<Flowchart, "steps" | "direction" | "layo
 	const hint = data.layout ?? {};
 	return {
 		direction: data.direction ?? chooseDirection(data),
-		engine: hint.engine ?? "dagre",
+		engine: hint.engine ?? "elk",
 		edgeLabels: hint.edgeLabels ?? "branches",
 		spacing: hint.spacing ?? "compact",
 	};
 }
 
 const spacing = {
-	compact: { nodeSpacing: 24, rankSpacing: 32, padding: 8 },
+	compact: { nodeSpacing: 16, rankSpacing: 20, padding: 6 },
 	roomy: { nodeSpacing: 40, rankSpacing: 50, padding: 12 },
 } as const;
 
@@ -107,15 +110,24 @@ const spacing = {
  * and the render cache (keyed on the source) notices every layout change. `wrappingWidth` wraps labels at a width
  * that keeps short step names on one line ("Handover to CS"). Measured in Mermaid 12.3's bundle: `layout: elk` is
  * silently drawn by dagre and `layout: dagre` by ELK, so dagre is asked for by leaving the key out and ELK by
- * `elk.layered`.
+ * `elk.layered`. For ELK, model order keeps the start's lane first and loops drawn as loops ("re-engages" goes back
+ * up), and a margin under each lane title keeps nodes off it (ELK otherwise places the first node over the title).
  */
 export function layoutFrontMatter(layout: DiagramLayout): string[] {
 	const s = spacing[layout.spacing];
 	return [
 		"---",
 		"config:",
-		...(layout.engine === "elk" ? ["  layout: elk.layered"] : []),
+		...(layout.engine === "elk"
+			? [
+					"  layout: elk.layered",
+					"  elk:",
+					"    considerModelOrder: NODES_AND_EDGES",
+					"    nodePlacementStrategy: NETWORK_SIMPLEX",
+				]
+			: []),
 		"  flowchart:",
+		...(layout.engine === "elk" ? ["    subGraphTitleMargin:", "      top: 0", "      bottom: 24"] : []),
 		`    nodeSpacing: ${s.nodeSpacing}`,
 		`    rankSpacing: ${s.rankSpacing}`,
 		`    padding: ${s.padding}`,
@@ -126,7 +138,7 @@ export function layoutFrontMatter(layout: DiagramLayout): string[] {
 
 /**
  * Label text with line breaks where they read best: a long decision question on two balanced lines (a smaller
- * diamond), a short last word kept with the one before ("Handover to CS"), a number kept with its unit and a range
+ * hexagon), a short last word kept with the one before ("Handover to CS"), a number kept with its unit and a range
  * with its dash ("30–45 min", U+2060 word joiner: Chromium breaks after an en dash).
  */
 export function shapeLabel(step: Pick<Step, "type" | "label">): string {

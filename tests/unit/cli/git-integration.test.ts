@@ -288,13 +288,20 @@ describe("diff CLI", () => {
 			\`\`\`mermaid
 			---
 			config:
+			  layout: elk.layered
+			  elk:
+			    considerModelOrder: NODES_AND_EDGES
+			    nodePlacementStrategy: NETWORK_SIMPLEX
 			  flowchart:
-			    nodeSpacing: 24
-			    rankSpacing: 32
-			    padding: 8
+			    subGraphTitleMargin:
+			      top: 0
+			      bottom: 24
+			    nodeSpacing: 16
+			    rankSpacing: 20
+			    padding: 6
 			    wrappingWidth: 160
 			---
-			flowchart TB
+			flowchart LR
 			  accTitle: Renewal process
 			  accDescr: 6 steps from New opportunity to Won or Lost. Roles: Account executive and Sales operations.
 			  classDef stage stroke-width:1px
@@ -307,7 +314,7 @@ describe("diff CLI", () => {
 			  s_lost(["Lost<br>removed"])
 			  subgraph r_ae ["Account executive"]
 			    s_first_hstage["Renewal call<br>changed"]
-			    s_decision{"Ready to<br>go ahead?<br>changed"}
+			    s_decision{{"Ready to<br>go ahead?<br>changed"}}
 			  end
 			  subgraph r_ops ["Sales operations"]
 			    s_check["Security check<br>new"]

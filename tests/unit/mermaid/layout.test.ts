@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { chooseDirection, chooseLayout, estimateSize, shapeLabel } from "../../../src/lib/mermaid/layout.ts";
+import {
+	chooseDirection,
+	chooseLayout,
+	estimateSize,
+	layoutFrontMatter,
+	shapeLabel,
+} from "../../../src/lib/mermaid/layout.ts";
 import { FlowchartSchema } from "../../../src/lib/schema/flowchart.ts";
 
 const root = join(import.meta.dirname, "../../..");
@@ -50,15 +56,31 @@ describe("chooseLayout", () => {
 		const fc = FlowchartSchema.parse({
 			...chain(12),
 			direction: "LR",
-			layout: { engine: "elk", edgeLabels: "all", spacing: "roomy" },
+			layout: { engine: "dagre", edgeLabels: "all", spacing: "roomy" },
 		});
-		expect(chooseLayout(fc)).toEqual({ direction: "LR", engine: "elk", edgeLabels: "all", spacing: "roomy" });
+		expect(chooseLayout(fc)).toEqual({ direction: "LR", engine: "dagre", edgeLabels: "all", spacing: "roomy" });
 		expect(chooseLayout(chain(3))).toEqual({
 			direction: "LR",
-			engine: "dagre",
+			engine: "elk",
 			edgeLabels: "branches",
 			spacing: "compact",
 		});
+	});
+});
+
+describe("layoutFrontMatter", () => {
+	const base = { direction: "TB", edgeLabels: "branches", spacing: "compact" } as const;
+
+	it("asks ELK for model order (start lane first) and room under each lane title", () => {
+		const text = layoutFrontMatter({ ...base, engine: "elk" }).join("\n");
+		expect(text).toContain("  layout: elk.layered\n  elk:\n    considerModelOrder: NODES_AND_EDGES");
+		expect(text).toContain("    subGraphTitleMargin:\n      top: 0\n      bottom: 24");
+		expect(text).toContain("    rankSpacing: 20");
+	});
+
+	it("asks for dagre by leaving the layout key out", () => {
+		const text = layoutFrontMatter({ ...base, engine: "dagre" }).join("\n");
+		expect(text).not.toMatch(/layout:|elk|subGraphTitleMargin/);
 	});
 });
 
