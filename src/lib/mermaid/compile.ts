@@ -102,8 +102,9 @@ function nodeLine(step: Step, note: string | undefined, escapeText: (text: strin
 	let label = escapeText(shapeLabel(step));
 	if (note !== undefined && note !== "") label += `<br>${escapeText(note)}`;
 	const id = escapeMermaidId(step.id);
-	// A hexagon, not a diamond: a diamond is as tall as its label is wide, and made diagrams a third taller.
-	if (step.type === "decision") return `${id}{{"${label}"}}`;
+	// The standard flowchart symbol the playbook's readers know: a diamond. (A hexagon would be a quarter
+	// shorter, but "diamonds for decisions" is what the how-to guide and every sales team's chart use.)
+	if (step.type === "decision") return `${id}{"${label}"}`;
 	if (step.type === "start" || step.type === "end") return `${id}(["${label}"])`;
 	return `${id}["${label}"]`;
 }

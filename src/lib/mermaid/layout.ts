@@ -32,8 +32,8 @@ function nodeSize(step: Step): { width: number; height: number } {
 	const lines = Math.ceil((step.label.length * SIZE.charWidth) / SIZE.wrap);
 	const width = textWidth + 2 * SIZE.padding;
 	const height = lines * SIZE.lineHeight + SIZE.padding;
-	// A decision is a hexagon: as tall as a stage, wider by its pointed ends.
-	if (step.type === "decision") return { width: width + height / 2, height };
+	// Mermaid's diamond is as wide and as tall as the label's width plus height.
+	if (step.type === "decision") return { width: width + height, height: width + height };
 	return { width, height };
 }
 
@@ -138,7 +138,7 @@ export function layoutFrontMatter(layout: DiagramLayout): string[] {
 
 /**
  * Label text with line breaks where they read best: a long decision question on two balanced lines (a smaller
- * hexagon), a short last word kept with the one before ("Handover to CS"), a number kept with its unit and a range
+ * diamond), a short last word kept with the one before ("Handover to CS"), a number kept with its unit and a range
  * with its dash ("30–45 min", U+2060 word joiner: Chromium breaks after an en dash).
  */
 export function shapeLabel(step: Pick<Step, "type" | "label">): string {

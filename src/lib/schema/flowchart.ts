@@ -114,11 +114,11 @@ export const StepSchema = z
 	.strictObject({
 		/** Unique within the flowchart; becomes the anchor `#step-<id>` of the step's section. */
 		id: IdSchema.describe("Unique id of the step within the flowchart; its section on the page is #step-<id>."),
-		/** start and end are terminators, decision a hexagon, stage a rectangle. */
+		/** start and end are terminators, decision a diamond, stage a rectangle. */
 		type: z
 			.enum(stepTypes)
 			.default("stage")
-			.describe("start or end (terminators), decision (hexagon) or stage (rectangle, the default)."),
+			.describe("start or end (terminators), decision (diamond) or stage (rectangle, the default)."),
 		/** Short label shown in the diagram. */
 		label: shortText().min(1).describe("Short label shown in the diagram."),
 		/** For end steps: whether reaching it means the deal was won or lost. */

@@ -314,7 +314,7 @@ describe("diff CLI", () => {
 			  s_lost(["Lost<br>removed"])
 			  subgraph r_ae ["Account executive"]
 			    s_first_hstage["Renewal call<br>changed"]
-			    s_decision{{"Ready to<br>go ahead?<br>changed"}}
+			    s_decision{"Ready to<br>go ahead?<br>changed"}
 			  end
 			  subgraph r_ops ["Sales operations"]
 			    s_check["Security check<br>new"]

@@ -55,7 +55,7 @@ describe("bad-enum.yaml", () => {
 			tests/fixtures/flowcharts/bad-enum.yaml:2:12 error: \`direction\` must be one of LR, TB; got the text "left-right"
 			  hint: Diagram direction: LR (left to right) or TB (top to bottom). Leave it out to let Flowbook choose from the flowchart's shape.
 			tests/fixtures/flowcharts/bad-enum.yaml:7:11 error: step "lead": \`type\` must be one of start, stage, decision, end; got the text "strat" (did you mean "start"?)
-			  hint: start or end (terminators), decision (hexagon) or stage (rectangle, the default).
+			  hint: start or end (terminators), decision (diamond) or stage (rectangle, the default).
 			tests/fixtures/flowcharts/bad-enum.yaml:13:14 error: step "won": \`outcome\` must be one of won, lost, other; got the text "wonn" (did you mean "won"?)
 			  hint: For end steps: won, lost or other. Used to compute win rate.
 			"
