@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { automationRows, automationsBySystem, stagesWithoutAutomations } from "../../src/lib/automations.ts";
-import { type FlowchartInput, FlowchartSchema, type LoadedFlowchart } from "../../src/lib/schema/flowchart.ts";
-
-const loaded = (id: string, input: FlowchartInput): LoadedFlowchart => ({
-	id,
-	file: `content/flowcharts/${id}.yaml`,
-	data: FlowchartSchema.parse(input),
-});
+import { loaded } from "./support/fixtures.ts";
 
 const b2b = loaded("b2b", {
 	title: "B2B",

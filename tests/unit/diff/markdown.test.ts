@@ -2,7 +2,9 @@ import { describe, expect, test } from "vitest";
 import { annotatedDiagram, stepMarks, withRemovedSteps } from "../../../src/lib/diff/diagram.ts";
 import { diffMarkdown } from "../../../src/lib/diff/markdown.ts";
 import { diffFlowcharts } from "../../../src/lib/diff/semantic-diff.ts";
-import { fixture, loaded } from "./helpers.ts";
+import { flowchartFixture, loaded } from "../support/fixtures.ts";
+
+const fixture = (name: string) => flowchartFixture(`diff/${name}`);
 
 describe("diffMarkdown", () => {
 	test("a section per changed flowchart, user text kept inert", () => {

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { formatChange } from "../../../src/i18n/changes.ts";
 import { type ChangeKind, diffFlowcharts } from "../../../src/lib/diff/semantic-diff.ts";
-import { fixture } from "./helpers.ts";
+import { flowchartFixture } from "../support/fixtures.ts";
+
+const fixture = (name: string) => flowchartFixture(`diff/${name}`);
 
 const texts = (before: string | undefined, after: string | undefined) =>
 	diffFlowcharts(before ? fixture(before) : undefined, after ? fixture(after) : undefined).map(

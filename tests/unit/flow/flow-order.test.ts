@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { flowOrder, flowRanks } from "../../../src/lib/flow-order.ts";
 import { FlowchartSchema } from "../../../src/lib/schema/flowchart.ts";
-import { loadFixture } from "../mermaid/fixture.ts";
+import { loadedFixture } from "../support/fixtures.ts";
 
 const root = join(import.meta.dirname, "../../..");
 const sample = (name: string) =>
@@ -30,7 +30,7 @@ describe("flowOrder", () => {
 	});
 
 	it("does not let a loop back pull a step forward", () => {
-		const fc = loadFixture("loop-back").data;
+		const fc = loadedFixture("mermaid", "loop-back").data;
 		expect(flowOrder(fc).map((s) => s.id)).toEqual(["start", "draft", "review", "sign", "won"]);
 		expect(flowRanks(fc).get("draft")).toBe(1);
 	});

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileFlowchart } from "../../../src/lib/mermaid/compile.ts";
-import { fixtureDir, loadFixture } from "./fixture.ts";
+import { FIXTURES_DIR, loadedFixture } from "../support/fixtures.ts";
 
 const cases = ["simple", "decision", "swimlanes", "loop-back", "two-starts", "nasty-labels", "tb", "no-responsible"];
 const update = process.env.UPDATE_GOLDEN === "1";
@@ -15,8 +15,8 @@ const update = process.env.UPDATE_GOLDEN === "1";
 describe("compileFlowchart golden files", () => {
 	for (const name of cases) {
 		it(name, () => {
-			const actual = compileFlowchart(loadFixture(name));
-			const golden = `${fixtureDir}${name}.mmd`;
+			const actual = compileFlowchart(loadedFixture("mermaid", name));
+			const golden = `${FIXTURES_DIR}mermaid/${name}.mmd`;
 			if (update) writeFileSync(golden, actual);
 			expect(existsSync(golden), `${golden} missing: run with UPDATE_GOLDEN=1`).toBe(true);
 			expect(actual).toBe(readFileSync(golden, "utf8"));
@@ -25,13 +25,13 @@ describe("compileFlowchart golden files", () => {
 
 	it("is deterministic", () => {
 		for (const name of cases) {
-			expect(compileFlowchart(loadFixture(name))).toBe(compileFlowchart(loadFixture(name)));
+			expect(compileFlowchart(loadedFixture("mermaid", name))).toBe(compileFlowchart(loadedFixture("mermaid", name)));
 		}
 	});
 
 	it("emits no hard-coded colours", () => {
 		for (const name of cases) {
-			const source = compileFlowchart(loadFixture(name));
+			const source = compileFlowchart(loadedFixture("mermaid", name));
 			expect(source).not.toMatch(/#[0-9a-fA-F]{3,8}\b(?!;)/);
 			expect(source).not.toMatch(/\b(fill|color|stroke):/);
 		}

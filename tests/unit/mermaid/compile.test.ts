@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { compileFlowchart } from "../../../src/lib/mermaid/compile.ts";
-import { loadFixture } from "./fixture.ts";
+import { loadedFixture } from "../support/fixtures.ts";
 
 describe("compileFlowchart options", () => {
 	it("uses href, title and labels", () => {
-		const source = compileFlowchart(loadFixture("simple"), {
+		const source = compileFlowchart(loadedFixture("mermaid", "simple"), {
 			href: (id) => `/simple/#${id}`,
 			title: "Proses <sederhana>",
 			lang: "id",
@@ -16,14 +16,14 @@ describe("compileFlowchart options", () => {
 	});
 
 	it("describes with the language's list format", () => {
-		const source = compileFlowchart(loadFixture("two-starts"), { lang: "id" });
+		const source = compileFlowchart(loadedFixture("mermaid", "two-starts"), { lang: "id" });
 		expect(source).toContain(
 			"accDescr: 5 steps from Inbound form atau Outbound prospecting to Handed to AE atau Closed.",
 		);
 	});
 
 	it("adds annotation classes and notes", () => {
-		const source = compileFlowchart(loadFixture("decision"), {
+		const source = compileFlowchart(loadedFixture("mermaid", "decision"), {
 			annotate: {
 				nodes: {
 					discovery: { classes: ["bottleneck", "changed"], note: "62% · 4d median" },
@@ -46,12 +46,12 @@ describe("compileFlowchart options", () => {
 
 	it("rejects class names that are not CSS identifiers", () => {
 		expect(() =>
-			compileFlowchart(loadFixture("simple"), { annotate: { nodes: { qualify: { classes: ["a b"] } } } }),
+			compileFlowchart(loadedFixture("mermaid", "simple"), { annotate: { nodes: { qualify: { classes: ["a b"] } } } }),
 		).toThrow(/Invalid Mermaid class name/);
 	});
 
 	it("skips transitions to unknown steps", () => {
-		const fc = loadFixture("simple");
+		const fc = loadedFixture("mermaid", "simple");
 		const step = fc.data.steps[1];
 		if (step === undefined) throw new Error("fixture changed");
 		step.next = [{ to: "won" }, { to: "nowhere" }];
@@ -60,7 +60,7 @@ describe("compileFlowchart options", () => {
 	});
 
 	it("declares every node before the first edge", () => {
-		const lines = compileFlowchart(loadFixture("swimlanes")).split("\n");
+		const lines = compileFlowchart(loadedFixture("mermaid", "swimlanes")).split("\n");
 		const firstEdge = lines.findIndex((l) => l.includes("-->"));
 		const lastNode = lines.findLastIndex((l) => /^\s+s_\w+[[({]/.test(l));
 		expect(lastNode).toBeLessThan(firstEdge);
