@@ -33,6 +33,8 @@ export const count = (n: number): string => int.format(Math.round(n));
 /** 0.425 → "43%"; under 10% keeps one decimal, as the site's formatter does. */
 export function percent(v: number | null): string {
 	if (v === null) return "–";
+	// "0%" would read as "nobody".
+	if (v > 0 && v < 0.0005) return "< 0.1%";
 	return (v !== 0 && Math.abs(v) < 0.1 ? pct1 : pct0).format(v);
 }
 

@@ -69,3 +69,38 @@ describe("livedArrows", () => {
 		});
 	});
 });
+
+describe("dead arrows with lost_anywhere (the default)", () => {
+	test("a deal lost after a decision took the decision's arrow to Lost, not the lost-anywhere shortcut", () => {
+		const decided: Flowchart = FlowchartSchema.parse({
+			title: "T",
+			roles: {},
+			steps: [
+				{ id: "s", type: "start", label: "S", next: "a" },
+				{ id: "a", label: "A", next: "d" },
+				{
+					id: "d",
+					type: "decision",
+					label: "D?",
+					next: [
+						{ to: "won", when: "yes" },
+						{ to: "lost", when: "no" },
+					],
+				},
+				{ id: "won", type: "end", outcome: "won", label: "Won" },
+				{ id: "lost", type: "end", outcome: "lost", label: "Lost" },
+			],
+		});
+		const at = Date.UTC(2026, 0, 1);
+		const { store } = storeFromEvents(
+			[
+				{ deal: "x", step: "a", at, file: "e.csv", line: 2 },
+				{ deal: "x", step: "lost", at: at + DAY, file: "e.csv", line: 3 },
+			],
+			decided.steps.map((s) => s.id),
+		);
+		const report = conformanceOf(decided, store);
+		expect(report.rate).toBe(1);
+		expect(report.deadArrows.map((a) => a.key)).toEqual(["d->won"]);
+	});
+});
