@@ -337,6 +337,19 @@ const en = {
 		"Documented transitions that no deal took in this export: still needed, or a step the team has stopped doing?",
 	"conformance.noDeadArrows": "Deals took every documented arrow.",
 	"conformance.owners": "Conformance per deal owner",
+	"conformance.lived": "The flowchart as lived",
+	"conformance.livedIntro":
+		"The documented flowchart with what deals really did: dashed arrows are moves deals made without an arrow, labelled with their share of deals; faded arrows are documented arrows nobody took. The table below the diagram says the same.",
+	"conformance.livedCaption": "Moves without an arrow, and arrows nobody took",
+	"conformance.livedNone":
+		"Deals moved only along documented arrows and took every one of them: the flowchart as lived is the flowchart as documented.",
+	"conformance.col.arrow": "Arrow",
+	"conformance.col.drawn": "Drawn as",
+	"conformance.lived.undocumented": "dashed: forwards without an arrow",
+	"conformance.lived.backwards": "dashed: back without an arrow",
+	"conformance.lived.dead": "faded: nobody took it",
+	"conformance.lived.accepted": "accepted",
+	"conformance.lived.acceptedReason": "accepted: {reason}",
 	"automations.intro":
 		"Every task a system does automatically, in all processes, grouped by the system that runs it. Select a step to see its details.",
 	"automations.count": "{count} automations in {flowcharts} processes",
@@ -739,6 +752,19 @@ const id: Record<UiKey, string> = {
 		"Transisi terdokumentasi yang tidak dilalui satu transaksi pun dalam ekspor ini: masih diperlukan, atau tahap yang sudah tidak dijalankan tim?",
 	"conformance.noDeadArrows": "Setiap panah terdokumentasi dilalui transaksi.",
 	"conformance.owners": "Kepatuhan per pemilik transaksi",
+	"conformance.lived": "Diagram alur sebagaimana dijalani",
+	"conformance.livedIntro":
+		"Diagram alur terdokumentasi beserta apa yang benar-benar dilakukan transaksi: panah putus-putus adalah perpindahan tanpa panah, dengan label porsi transaksinya; panah pudar adalah panah terdokumentasi yang tidak pernah dilalui. Tabel di bawah diagram menyebutkan hal yang sama.",
+	"conformance.livedCaption": "Perpindahan tanpa panah, dan panah yang tidak pernah dilalui",
+	"conformance.livedNone":
+		"Transaksi hanya bergerak lewat panah terdokumentasi dan melalui semuanya: diagram alur sebagaimana dijalani sama dengan yang terdokumentasi.",
+	"conformance.col.arrow": "Panah",
+	"conformance.col.drawn": "Digambar sebagai",
+	"conformance.lived.undocumented": "putus-putus: maju tanpa panah",
+	"conformance.lived.backwards": "putus-putus: mundur tanpa panah",
+	"conformance.lived.dead": "pudar: tidak pernah dilalui",
+	"conformance.lived.accepted": "diterima",
+	"conformance.lived.acceptedReason": "diterima: {reason}",
 	"automations.intro":
 		"Setiap tugas yang dikerjakan sistem secara otomatis, di semua proses, dikelompokkan per sistem yang menjalankannya. Pilih tahapan untuk melihat rinciannya.",
 	"automations.count": "{count} otomatisasi di {flowcharts} proses",

@@ -1,5 +1,6 @@
 /** The metrics page answers "do our deals follow the playbook?" in both languages, and the API carries it. */
 import { describe, expect, it } from "vitest";
+import { axeViolations } from "./support/axe.ts";
 import { useSite, watchedPage } from "./support/browser.ts";
 
 describe("conformance on the metrics page (sample b2b export)", () => {
@@ -41,6 +42,50 @@ describe("conformance on the metrics page (sample b2b export)", () => {
 		await expect(
 			section.locator('tr[data-deviation="backwards-move:negotiation->proposal"] th').textContent(),
 		).resolves.toMatch(/^Kembali dari /);
+	});
+
+	it("draws the flowchart as lived: dashed moves without an arrow, faded dead arrows, and a table saying the same", async () => {
+		const { page, consoleErrors } = await watchedPage(session.browser, { javaScriptEnabled: false });
+		await page.goto(`${session.site.url}metrics/b2b/`);
+		const lived = page.locator("[data-as-lived]");
+		const svg = lived.locator("svg");
+		await expect(svg.count()).resolves.toBe(1);
+		const rows = page.locator("[data-as-lived-table] tbody tr");
+		const moves = await page
+			.locator('[data-as-lived-table] tr:is([data-lived-kind="undocumented"], [data-lived-kind="backwards"])')
+			.count();
+		const dead = await page.locator('[data-as-lived-table] tr[data-lived-kind="dead"]').count();
+		expect(moves).toBeGreaterThan(0);
+		expect(moves + dead).toBe(await rows.count());
+		// One dashed arrow per move, one faded arrow per dead arrow, drawn at build time (no script ran).
+		await expect(svg.locator("path.flowchart-link.edge-pattern-dotted").count()).resolves.toBe(moves);
+		await expect(svg.locator('path.flowchart-link[style*="opacity"]').count()).resolves.toBe(dead);
+		const dashed = await svg
+			.locator("path.flowchart-link.edge-pattern-dotted")
+			.first()
+			.evaluate((p) => getComputedStyle(p).strokeDasharray);
+		expect(dashed).not.toBe("none");
+		// The rework the sample has, in the diagram's labels and in the table.
+		const rework = page.locator('[data-as-lived-table] tr[data-lived-arrow="negotiation->proposal"]');
+		await expect(rework.textContent()).resolves.toMatch(
+			/Negotiation → Proposal.*back without an arrow.*\d+ \(\d+(\.\d)?%\)/s,
+		);
+		await expect(svg.locator(".edgeLabel").allTextContents()).resolves.toEqual(
+			expect.arrayContaining([expect.stringMatching(/^\d+(\.\d)?%$/)]),
+		);
+		expect(consoleErrors).toEqual([]);
+	});
+
+	it("as lived: Indonesian labels and number formats, axe clean in light and dark", async () => {
+		for (const colorScheme of ["light", "dark"] as const) {
+			const { page } = await watchedPage(session.browser, { colorScheme });
+			await page.goto(`${session.site.url}id/metrics/b2b/`);
+			await expect(page.locator("#as-lived").textContent()).resolves.toBe("Diagram alur sebagaimana dijalani");
+			await expect(
+				page.locator('[data-as-lived-table] tr[data-lived-arrow="negotiation->proposal"] td').first().textContent(),
+			).resolves.toBe("putus-putus: mundur tanpa panah");
+			expect((await axeViolations(page)).map((v) => `${colorScheme}: ${v}`)).toEqual([]);
+		}
 	});
 
 	it("carries conformance in /api/flowcharts/b2b.json", async () => {

@@ -7,7 +7,7 @@
  * - log move: consume a recorded step the playbook does not allow here (cost 1).
  * Costs are 0 or 1, so a bucketed breadth-first search finds the optimum in O(states × arcs).
  */
-import type { ConformanceModel } from "./model.ts";
+import { type ConformanceModel, LOST_ANYWHERE } from "./model.ts";
 
 export type MoveKind = "sync" | "model" | "log";
 
@@ -58,9 +58,24 @@ export function align(model: ConformanceModel, trace: readonly number[], closed:
 				goal = state;
 				break;
 			}
+			const arcs = model.arcs[v] ?? [];
+			/** Whether `arc` is documented while the way `to` was first reached is a lost-anywhere shortcut. */
+			const prefersDocumented = (to: number, arc: number) => {
+				if ((arcs[arc]?.ref ?? -1) < 0 || backKind[to] === LOG) return false;
+				const from = (back[to] as number) % width;
+				return model.arcs[from]?.[backArc[to] as number]?.ref === LOST_ANYWHERE;
+			};
 			const relax = (to: number, c: number, kind: number, arc: number) => {
 				const total = cost + c;
-				if (dist[to] !== -1 || (seen[to] as number) <= total) return;
+				if (dist[to] !== -1) return;
+				if ((seen[to] as number) === total && kind !== LOG && prefersDocumented(to, arc)) {
+					// Same cost through a documented arrow: keep that, so the arrow counts as taken (not dead).
+					back[to] = state;
+					backKind[to] = kind;
+					backArc[to] = arc;
+					return;
+				}
+				if ((seen[to] as number) <= total) return;
 				seen[to] = total;
 				back[to] = state;
 				backKind[to] = kind;
@@ -72,7 +87,6 @@ export function align(model: ConformanceModel, trace: readonly number[], closed:
 				}
 				target.push(to);
 			};
-			const arcs = model.arcs[v] ?? [];
 			for (let a = 0; a < arcs.length; a++) {
 				const arc = arcs[a] as { to: number; ref: number };
 				if (i < T && trace[i] === arc.to) relax((i + 1) * width + arc.to, 0, SYNC, a);

@@ -13,6 +13,8 @@ export interface FlowchartDiff {
 	changes: Change[];
 	/** The flowchart as it is now, for an added one: it is described step by step. */
 	added?: Flowchart;
+	/** Markdown lines: the same CRM history replayed against both versions (see conformance.ts). */
+	conformance?: string[];
 }
 
 /** Marks the comment so CI can find and update its own earlier comment. */
@@ -75,6 +77,7 @@ export function diffMarkdown(
 		for (const c of d.changes) lines.push(`- ${inline(formatChange("en", c.message))}`);
 		lines.push("");
 		if (d.added) lines.push("Step by step:", "", ...stepByStep(d.added), "");
+		if (d.conformance) lines.push(...d.conformance);
 		const diagram = mermaidPerFlowchart[d.id];
 		if (diagram) {
 			lines.push(

@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { GitError, git, gitListFiles, gitShow } from "../changelog/git.ts";
 import { flowchartId, loadFlowchartSource } from "../load/load-flowcharts.ts";
 import type { Flowchart, LoadedFlowchart } from "../schema/flowchart.ts";
+import { conformanceMarkdown, replayConformance } from "./conformance.ts";
 import { annotatedDiagram } from "./diagram.ts";
 import { diffMarkdown, type FlowchartDiff } from "./markdown.ts";
 import { parseFlowchartVersion } from "./parse.ts";
@@ -18,7 +19,7 @@ export interface DiffIo {
 	stderr: (line: string) => void;
 }
 
-const usage = "usage: npm run diff -- <base-ref> [--root DIR] [--dir content/flowcharts] [--no-diagrams]";
+const usage = "usage: npm run diff -- <base-ref> [--root DIR] [--dir content/flowcharts] [--no-diagrams] [--no-replay]";
 const yamlFile = /\.ya?ml$/i;
 
 export interface FlowchartVersions {
@@ -31,7 +32,7 @@ export interface FlowchartVersions {
 export async function compareWithRef(
 	rootDir: string,
 	ref: string,
-	options: { dir?: string; diagrams?: boolean } = {},
+	options: { dir?: string; diagrams?: boolean; replay?: boolean; timing?: (line: string) => void } = {},
 ): Promise<FlowchartVersions> {
 	const dir = (options.dir ?? "content/flowcharts").replace(/\/+$/, "");
 	const before = new Map<string, Flowchart | undefined>();
@@ -81,7 +82,17 @@ export async function compareWithRef(
 		const status = old === undefined ? "added" : now === undefined ? "removed" : "changed";
 		const title = now?.loaded?.data.title ?? old?.title ?? id;
 		const added = status === "added" ? now?.loaded?.data : undefined;
-		out.flowcharts.push({ id, file: now?.file ?? `${dir}/${id}.yaml`, title, status, changes, added });
+		const diff: FlowchartDiff = { id, file: now?.file ?? `${dir}/${id}.yaml`, title, status, changes, added };
+		if (options.replay !== false && old && now?.loaded && !now.problem) {
+			const replayed = await replayConformance(rootDir, ref, id, old, now.loaded.data);
+			if (replayed && "problem" in replayed) {
+				diff.conformance = [`The CRM export could not be replayed: ${replayed.problem}.`, ""];
+			} else if (replayed) {
+				diff.conformance = conformanceMarkdown(replayed, old, now.loaded.data);
+				options.timing?.(`flowbook: conformance replay ${id} in ${replayed.ms.toFixed(1)} ms`);
+			}
+		}
+		out.flowcharts.push(diff);
 		if (options.diagrams !== false && now?.loaded) {
 			out.diagrams[id] = annotatedDiagram(now.loaded, old, changes);
 		}
@@ -93,6 +104,7 @@ export async function runDiff(argv: readonly string[], io: DiffIo): Promise<numb
 	let root = io.cwd;
 	let dir = "content/flowcharts";
 	let diagrams = true;
+	let replay = true;
 	const refs: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] as string;
@@ -105,6 +117,7 @@ export async function runDiff(argv: readonly string[], io: DiffIo): Promise<numb
 			if (arg === "--root") root = resolve(io.cwd, value);
 			else dir = value;
 		} else if (arg === "--no-diagrams") diagrams = false;
+		else if (arg === "--no-replay") replay = false;
 		else if (arg === "--help" || arg === "-h") {
 			io.stdout(`${usage}\n`);
 			return 0;
@@ -128,7 +141,9 @@ export async function runDiff(argv: readonly string[], io: DiffIo): Promise<numb
 		io.stderr(`diff: ${reason}`);
 		return 1;
 	}
-	const result = await compareWithRef(root, ref, { dir, diagrams });
+	// FLOWBOOK_TIMING: what the replay costs, for docs/benchmarks.md.
+	const timing = process.env.FLOWBOOK_TIMING ? io.stderr : undefined;
+	const result = await compareWithRef(root, ref, { dir, diagrams, replay, ...(timing ? { timing } : {}) });
 	let md = diffMarkdown(result.flowcharts, result.diagrams, { baseRef: ref });
 	if (result.notes.length > 0) md += `\n**Notes**\n\n${result.notes.map((n) => `- ${n}`).join("\n")}\n`;
 	io.stdout(md);

@@ -44,7 +44,14 @@ export interface MermaidAnnotations {
 	nodes?: Record<string, { classes?: string[]; note?: string }>;
 	/** By `"<from>-><to>"` step ids: a line added to the arrow's label. */
 	edges?: Record<string, { note?: string }>;
+	/** Arrows the flowchart does not draw (e.g. moves deals really made), drawn dashed after the documented ones. */
+	extraEdges?: { from: string; to: string; note?: string }[];
+	/** `"<from>-><to>"` keys of documented arrows drawn faded (e.g. arrows no deal took). */
+	fadedEdges?: string[];
 }
+
+/** Faded, not recoloured: opacity keeps the theme's own arrow colour, so light and dark both work. */
+export const FADED_EDGE_STYLE = "opacity:0.35";
 
 export interface CompileOptions {
 	/** Link target of a step's node; defaults to `#step-<id>`. */
@@ -163,6 +170,14 @@ export function compileFlowchart(fc: LoadedFlowchart, options: CompileOptions = 
 		out.push("  end");
 	}
 
+	const faded = new Set(options.annotate?.fadedEdges ?? []);
+	const fadedIndexes: number[] = [];
+	let edgeIndex = 0;
+	const arrowLine = (from: string, to: string, parts: string[], arrow: "-->" | "-.->") => {
+		const labelled = parts.length > 0 ? `${arrow}|"${parts.join("<br>")}"|` : arrow;
+		out.push(`  ${escapeMermaidId(from)} ${labelled} ${escapeMermaidId(to)}`);
+		edgeIndex++;
+	};
 	for (const step of data.steps) {
 		for (const t of transitionsOf(step)) {
 			// A dangling reference is reported by the validator; drawing it would add a stray box.
@@ -171,10 +186,16 @@ export function compileFlowchart(fc: LoadedFlowchart, options: CompileOptions = 
 			if (t.when !== undefined && showsEdgeLabels(step, layout.edgeLabels)) parts.push(text(t.when));
 			const note = edgeNotes[`${step.id}->${t.to}`]?.note;
 			if (note !== undefined && note !== "") parts.push(text(note));
-			const arrow = parts.length > 0 ? `-->|"${parts.join("<br>")}"|` : "-->";
-			out.push(`  ${escapeMermaidId(step.id)} ${arrow} ${escapeMermaidId(t.to)}`);
+			if (faded.has(`${step.id}->${t.to}`)) fadedIndexes.push(edgeIndex);
+			arrowLine(step.id, t.to, parts, "-->");
 		}
 	}
+	for (const extra of options.annotate?.extraEdges ?? []) {
+		if (!stepIds.has(extra.from) || !stepIds.has(extra.to)) continue;
+		arrowLine(extra.from, extra.to, extra.note ? [text(extra.note)] : [], "-.->");
+	}
+	// linkStyle counts arrows in the order they are written above.
+	if (fadedIndexes.length > 0) out.push(`  linkStyle ${fadedIndexes.join(",")} ${FADED_EDGE_STYLE}`);
 
 	// The trailing `;` ends the statement; it also absorbs Mermaid's `style…:…#…;` pre-parse rewrite.
 	for (const step of options.links === false ? [] : data.steps) {

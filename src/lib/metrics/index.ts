@@ -200,7 +200,8 @@ async function readMetrics(options: LoadMetricsOptions): Promise<MetricsLoad> {
 			bottlenecks,
 			annotations: diagramAnnotations(metrics, bottlenecks),
 			dataQuality: ingested.report,
-			conformance: conformanceOf(options.flowchart, ingested.store, { period: mapping.period }),
+			// Whole deals, not events in the window: a trace cut at the window's start would look like a mid-process start.
+			conformance: conformanceOf(options.flowchart, ingested.store, { period: mapping.period, since: options.since }),
 		},
 		diagnostics,
 	};

@@ -1,6 +1,7 @@
 /** The reviewer's checklist for one flowchart, in Markdown: state, the four questions, metrics, log snippet. */
 import { stringify } from "yaml";
 import { type LoadedFlowchart, roleName, targetFraction } from "../schema/flowchart.ts";
+import type { ChecklistConformance } from "./conformance.ts";
 import { type ReviewOptions, reviewRow } from "./dashboard.ts";
 import { type CalendarDate, formatDay, toCalendarDate } from "./due.ts";
 import { REVIEW_QUESTIONS } from "./questions.ts";
@@ -23,6 +24,8 @@ export interface ChecklistMetrics {
 	source?: string;
 	rows: { step: string; measure: string; actual: string; target?: string; offTarget?: boolean }[];
 	notes?: string[];
+	/** Conformance of the deals that started since the last review, and the prompts it raises. */
+	conformance?: ChecklistConformance;
 }
 
 export interface ChecklistOptions extends ReviewOptions {
@@ -77,6 +80,19 @@ function metricsSection(fc: LoadedFlowchart, metrics: ChecklistMetrics | undefin
 	}
 	lines.push("", "- [ ] Are the targets still right?", "");
 	return lines;
+}
+
+function conformanceSection(conformance: ChecklistConformance | undefined): string[] {
+	if (!conformance) return [];
+	return [
+		"## Conformance",
+		"",
+		"Deals first recorded since the last review (the whole export when there is none), replayed against this flowchart.",
+		"The largest deviations and the arrows nobody took are listed as prompts under the four questions.",
+		"",
+		...conformance.summary,
+		"",
+	];
 }
 
 /** Which days and how many deals the numbers cover, and where they come from. */
@@ -135,9 +151,11 @@ export function reviewChecklist(fc: LoadedFlowchart, options: ChecklistOptions):
 				? `   Previous answer (${formatDay(prev.day)}): ${prev.text.replace(/\n+/g, " ")}`
 				: "   Previous answer: none recorded.",
 		);
+		for (const prompt of options.metrics?.conformance?.prompts[q.key] ?? []) lines.push(`   - ${prompt}`);
 		lines.push("");
 	}
 	lines.push(...metricsSection(fc, options.metrics));
+	lines.push(...conformanceSection(options.metrics?.conformance));
 	const by = row.ownerName ?? (fc.data.owner ? roleName(undefined, fc.data.owner) : "Your name");
 	lines.push(
 		"## Record the review",

@@ -1,6 +1,7 @@
 /** Adapts the metrics module's report to the checklist's metrics section. */
 import type { MetricsReport } from "../metrics/index.ts";
 import type { ChecklistMetrics } from "./checklist.ts";
+import { checklistConformance } from "./conformance.ts";
 import type { CalendarDate } from "./due.ts";
 
 function periodOf(day: CalendarDate, kind: string): string {
@@ -47,6 +48,8 @@ export function checklistMetrics(report: MetricsReport, lastReview: CalendarDate
 	// Inside a window, a deal's first steps may be before it: its cycle would look short, so it is not shown.
 	if (lastReview === undefined)
 		rows.push({ step: "All", measure: "Sales cycle", actual: m.headline.cycleDays.display });
+	const labels = new Map(m.steps.map((s) => [s.id, s.label]));
+	const label = (id: string) => labels.get(id) ?? id;
 	const notes = report.bottlenecks.flatMap((b) => b.reasons.map((r) => `Bottleneck at ${b.label}: ${r}`));
 	if (lastReview !== undefined) {
 		notes.push("Sales cycle is not shown: deals that started before the review would look shorter than they were.");
@@ -69,5 +72,6 @@ export function checklistMetrics(report: MetricsReport, lastReview: CalendarDate
 		source: `${report.folder}/`,
 		rows,
 		notes,
+		...(report.conformance.deals > 0 ? { conformance: checklistConformance(report.conformance, label) } : {}),
 	};
 }

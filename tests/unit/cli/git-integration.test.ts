@@ -351,9 +351,9 @@ describe("diff CLI", () => {
 		expect(err.join("\n").replaceAll(repo, "<repo>")).toMatchInlineSnapshot(`
 			"diff: "no-such-branch" is not a commit, branch or tag in <repo> (in CI, fetch the base branch first, e.g. \`git fetch origin main\`)
 			diff: give exactly one base ref, e.g. origin/main
-			usage: npm run diff -- <base-ref> [--root DIR] [--dir content/flowcharts] [--no-diagrams]
+			usage: npm run diff -- <base-ref> [--root DIR] [--dir content/flowcharts] [--no-diagrams] [--no-replay]
 			diff: --root needs a value
-			usage: npm run diff -- <base-ref> [--root DIR] [--dir content/flowcharts] [--no-diagrams]"
+			usage: npm run diff -- <base-ref> [--root DIR] [--dir content/flowcharts] [--no-diagrams] [--no-replay]"
 		`);
 	});
 

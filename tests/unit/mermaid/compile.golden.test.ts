@@ -23,6 +23,24 @@ describe("compileFlowchart golden files", () => {
 		});
 	}
 
+	// The "as lived" view of the metrics page: moves deals made without an arrow, dashed; arrows nobody took, faded.
+	it("decision-as-lived", () => {
+		const actual = compileFlowchart(loadFixture("decision"), {
+			annotate: {
+				extraEdges: [
+					{ from: "discovery", to: "proposal", note: "31%" },
+					{ from: "proposal", to: "discovery", note: "4.5%" },
+					{ from: "nowhere", to: "won", note: "dropped: unknown step" },
+				],
+				fadedEdges: ["fit->nurture", "nurture->lost", "not->an-arrow"],
+			},
+		});
+		const golden = `${fixtureDir}decision-as-lived.mmd`;
+		if (update) writeFileSync(golden, actual);
+		expect(existsSync(golden), `${golden} missing: run with UPDATE_GOLDEN=1`).toBe(true);
+		expect(actual).toBe(readFileSync(golden, "utf8"));
+	});
+
 	it("is deterministic", () => {
 		for (const name of cases) {
 			expect(compileFlowchart(loadedFixture("mermaid", name))).toBe(compileFlowchart(loadedFixture("mermaid", name)));

@@ -97,7 +97,16 @@ describe("review metrics window", () => {
 
 			- Sales cycle is not shown: deals that started before the review would look shorter than they were.
 			- Win rate by period since the last review: 2026-Q2 100%.
-			- [ ] Do the numbers call for a change to the flowchart?"
+			- [ ] Do the numbers call for a change to the flowchart?
+
+			## Conformance
+
+			Deals first recorded since the last review (the whole export when there is none), replayed against this flowchart.
+			The largest deviations and the arrows nobody took are listed as prompts under the four questions.
+
+			- Conformance rate: **100%** (2 deals of 2 followed a documented path exactly)
+			- Fitness: **100%** (1 − alignment cost / (recorded steps + 2-step shortest path), over all deals)
+			- Deviations counted against fitness: 0; accepted by the allowlist: 0; arrows nobody took: 1"
 		`);
 	});
 
@@ -115,7 +124,16 @@ describe("review metrics window", () => {
 			| All | Win rate | 40% |  |
 			| All | Sales cycle | 10 days |  |
 
-			- [ ] Do the numbers call for a change to the flowchart?"
+			- [ ] Do the numbers call for a change to the flowchart?
+
+			## Conformance
+
+			Deals first recorded since the last review (the whole export when there is none), replayed against this flowchart.
+			The largest deviations and the arrows nobody took are listed as prompts under the four questions.
+
+			- Conformance rate: **100%** (5 deals of 5 followed a documented path exactly)
+			- Fitness: **100%** (1 − alignment cost / (recorded steps + 2-step shortest path), over all deals)
+			- Deviations counted against fitness: 0; accepted by the allowlist: 0; arrows nobody took: 0"
 		`);
 	});
 });
