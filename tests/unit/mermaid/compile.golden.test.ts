@@ -25,7 +25,7 @@ describe("compileFlowchart golden files", () => {
 
 	// The "as lived" view of the metrics page: moves deals made without an arrow, dashed; arrows nobody took, faded.
 	it("decision-as-lived", () => {
-		const actual = compileFlowchart(loadFixture("decision"), {
+		const actual = compileFlowchart(loadedFixture("mermaid", "decision"), {
 			annotate: {
 				extraEdges: [
 					{ from: "discovery", to: "proposal", note: "31%" },
@@ -35,7 +35,7 @@ describe("compileFlowchart golden files", () => {
 				fadedEdges: ["fit->nurture", "nurture->lost", "not->an-arrow"],
 			},
 		});
-		const golden = `${fixtureDir}decision-as-lived.mmd`;
+		const golden = `${FIXTURES_DIR}mermaid/decision-as-lived.mmd`;
 		if (update) writeFileSync(golden, actual);
 		expect(existsSync(golden), `${golden} missing: run with UPDATE_GOLDEN=1`).toBe(true);
 		expect(actual).toBe(readFileSync(golden, "utf8"));
