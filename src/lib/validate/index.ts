@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { DataPath, Locator } from "../load/parse-yaml.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { checkConformance } from "./conformance.ts";
+import { checkCrm } from "./crm.ts";
 import { checkGraph } from "./graph.ts";
 import { checkMetrics } from "./metrics.ts";
 import { createReporter } from "./report.ts";
@@ -24,5 +25,6 @@ export function validateFlowchart(
 	checkRoles(fc.data, reporter);
 	checkMetrics(fc.data, reporter);
 	checkConformance(fc.data, reporter);
+	checkCrm(fc.data, reporter);
 	return reporter.diagnostics;
 }
