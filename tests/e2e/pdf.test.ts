@@ -56,6 +56,8 @@ describe("the playbook PDF", () => {
 		// The TOC, the step lists and cross-references all jump inside the document.
 		expect(pdf.internalLinks).toBeGreaterThan(50);
 		expect(pdf.urls.filter((u) => u.includes("127.0.0.1"))).toEqual([]);
+		// Page numbers in the footer: "2 / 61".
+		expect(pdf.text).toMatch(new RegExp(`\\b2\\s*/\\s*${pdf.pages}\\b`));
 		expect(pdf.text).toContain("Done when");
 		expect(pdf.text).not.toContain("Selesai jika");
 	});
