@@ -1,6 +1,6 @@
 /**
  * Site-wide settings for this playbook. Environment variables override them
- * (FLOWBOOK_BASE, FLOWBOOK_SITE, FLOWBOOK_REPO, FLOWBOOK_TODAY, FLOWBOOK_STRICT).
+ * (FLOWBOOK_BASE, FLOWBOOK_SITE, FLOWBOOK_REPO, FLOWBOOK_TODAY, FLOWBOOK_STRICT, FLOWBOOK_PDF).
  */
 import { defineFlowbookConfig } from "./src/lib/config.ts";
 
@@ -15,4 +15,6 @@ export default defineFlowbookConfig({
 	reviewEvery: "6 months",
 	/** Fail the build on warnings about content (overdue reviews, bad CRM rows) too. */
 	strict: false,
+	/** Build the whole playbook as one PDF per language (about 20 s more) and offer it on the home and onboarding pages. */
+	pdf: true,
 });

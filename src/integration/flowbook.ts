@@ -12,6 +12,7 @@ import type { FlowbookConfig } from "../lib/config.ts";
 import { checkMermaidFences } from "../lib/content/fence-check.ts";
 import { devReport } from "../lib/dev-report.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
+import { buildPlaybookPdfs } from "../lib/pdf/build-pdf.ts";
 import { browserUsedLine } from "../lib/render/find-browser.ts";
 import { closeSharedRenderer, getSharedRenderer, holdSharedRenderer } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
@@ -74,6 +75,15 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 					`search index: ${summary.pages} pages and ${summary.records} steps and questions (${summary.languages.join(", ")})`,
 				);
 				const out = relative(process.cwd(), fileURLToPath(dir)) || ".";
+				if (config.pdf) {
+					// The pages already link to the PDFs (config.pdf): no PDF means a broken link, so it fails the build.
+					const started = performance.now();
+					const pdf = await buildPlaybookPdfs({ distDir: fileURLToPath(dir), distName: out });
+					for (const d of pdf.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+					if (pdf.diagnostics.length > 0 || pdf.pdfs.length === 0) process.exit(1);
+					const list = pdf.pdfs.map((p) => `${relative(process.cwd(), p.file)} (${p.pages} pages)`).join(", ");
+					logger.info(`playbook PDF: ${list} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+				}
 				logger.info(`the site is in ${out}/: open it with \`npm run preview\`, or copy the folder to any web server`);
 			},
 		},

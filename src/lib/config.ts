@@ -14,6 +14,8 @@ export interface FlowbookConfig {
 	reviewEvery: string;
 	/** Treat content warnings as errors. */
 	strict: boolean;
+	/** Build the whole playbook as one PDF per language with the site, offered on the home and onboarding pages. */
+	pdf: boolean;
 	/** The build date used for review status: FLOWBOOK_TODAY=YYYY-MM-DD, else today (UTC). */
 	today: string;
 	/**
@@ -48,6 +50,17 @@ function pick<T>(envName: string, env: Record<string, string | undefined>, user:
 	const fromEnv = env[envName];
 	if (fromEnv !== undefined) return { value: fromEnv, from: { file: `${envName} (environment)` } };
 	return { value: user, from: { file: CONFIG_FILE, name: key } };
+}
+
+/** A yes/no setting from the config (boolean) or the environment (1/true/yes, 0/false/no). */
+function onOff(setting: { value: unknown; from: Source }, problems: Diagnostic[], hint: string): boolean {
+	if (typeof setting.value === "boolean") return setting.value;
+	if (typeof setting.value !== "string") return false;
+	const word = setting.value.trim().toLowerCase();
+	if (yes.includes(word)) return true;
+	if (!no.includes(word))
+		problems.push(problem(setting.from, `${JSON.stringify(setting.value)} is neither on nor off`, hint));
+	return false;
 }
 
 function problem(from: Source, message: string, hint: string): Diagnostic {
@@ -90,22 +103,16 @@ export function defineFlowbookConfig(
 		today = fallbackToday;
 	}
 
-	const strictSetting = pick("FLOWBOOK_STRICT", env, user.strict, "strict");
-	let strict = false;
-	if (typeof strictSetting.value === "boolean") strict = strictSetting.value;
-	else if (typeof strictSetting.value === "string") {
-		const word = strictSetting.value.trim().toLowerCase();
-		if (yes.includes(word)) strict = true;
-		else if (!no.includes(word)) {
-			problems.push(
-				problem(
-					strictSetting.from,
-					`${JSON.stringify(strictSetting.value)} is neither on nor off`,
-					"Use 1, true or yes to treat warnings as errors; 0, false or no to keep them warnings.",
-				),
-			);
-		}
-	}
+	const strict = onOff(
+		pick("FLOWBOOK_STRICT", env, user.strict, "strict"),
+		problems,
+		"Use 1, true or yes to treat warnings as errors; 0, false or no to keep them warnings.",
+	);
+	const pdf = onOff(
+		pick("FLOWBOOK_PDF", env, user.pdf, "pdf"),
+		problems,
+		"Use 1, true or yes to build the playbook PDFs with the site; 0, false or no to leave them out.",
+	);
 
 	const siteSetting = pick("FLOWBOOK_SITE", env, user.site, "site");
 	let site = siteSetting.value?.trim() || "http://localhost:4321";
@@ -143,6 +150,7 @@ export function defineFlowbookConfig(
 		},
 		reviewEvery: user.reviewEvery ?? "6 months",
 		strict,
+		pdf,
 		today,
 		...(problems.length > 0 ? { problems } : {}),
 	};

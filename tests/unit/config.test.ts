@@ -53,6 +53,18 @@ describe("defineFlowbookConfig", () => {
 		expect(config.problems).toBeUndefined();
 	});
 
+	it("prints the playbook PDF only when asked, in the file or the environment", () => {
+		expect(defineFlowbookConfig({}, {}).pdf).toBe(false);
+		expect(defineFlowbookConfig({ pdf: true }, {}).pdf).toBe(true);
+		expect(defineFlowbookConfig({ pdf: true }, { FLOWBOOK_PDF: "no" }).pdf).toBe(false);
+		expect(defineFlowbookConfig({}, { FLOWBOOK_PDF: "1" }).pdf).toBe(true);
+		const bad = defineFlowbookConfig({}, { FLOWBOOK_PDF: "sometimes" });
+		expect(bad.pdf).toBe(false);
+		expect(bad.problems?.map((d) => `${d.file}: ${d.message} / ${d.hint}`)).toEqual([
+			'FLOWBOOK_PDF (environment): "sometimes" is neither on nor off / Use 1, true or yes to build the playbook PDFs with the site; 0, false or no to leave them out.',
+		]);
+	});
+
 	it("reports every setting it cannot read, located, and falls back to defaults", () => {
 		const config = defineFlowbookConfig(
 			{},

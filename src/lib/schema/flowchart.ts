@@ -252,6 +252,42 @@ export const ConformanceSchema = z
 	})
 	.describe("Conformance of real deals against this flowchart (needs a CRM export).");
 
+/** A Salesforce field's API name: `Amount`, `NextStep`, `Budget_Confirmed__c`. */
+export const salesforceFieldPattern = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** How the flowchart is taken into a CRM (`npm run export:crm`): Salesforce Path and HubSpot pipeline. */
+export const CrmSchema = z
+	.strictObject({
+		/** Name of the Salesforce Path and the HubSpot pipeline; defaults to the flowchart's title. */
+		name: shortText()
+			.min(1)
+			.optional()
+			.describe("Name of the Salesforce Path and HubSpot pipeline; defaults to the title."),
+		/** Salesforce record type the Path is for. */
+		record_type: z
+			.string()
+			.regex(salesforceFieldPattern, { message: "must be a record type's API name, such as 'New_Business'" })
+			.optional()
+			.describe("Salesforce record type (API name) the Path is for; defaults to __MASTER__ (all opportunities)."),
+		/** Step id → Salesforce fields shown as key fields on that stage of the Path. */
+		key_fields: z
+			.record(
+				IdSchema,
+				z
+					.array(
+						z.string().regex(salesforceFieldPattern, {
+							message: "must be a field's API name, such as 'Amount' or 'Budget_Confirmed__c'",
+						}),
+					)
+					.max(limits.list),
+			)
+			.optional()
+			.describe(
+				"Key fields reps fill in at each stage, by step id: `qualification: [Amount, CloseDate, Budget_Confirmed__c]` (Salesforce API names).",
+			),
+	})
+	.describe("How the flowchart is exported as CRM guidance (Salesforce Path, HubSpot pipeline).");
+
 /** A sales process. */
 export const FlowchartSchema = z
 	.strictObject({
@@ -279,6 +315,7 @@ export const FlowchartSchema = z
 		steps: z.array(StepSchema).min(1).max(limits.steps).describe("The steps of the process, in reading order."),
 		review: ReviewSchema.optional(),
 		conformance: ConformanceSchema.optional(),
+		crm: CrmSchema.optional(),
 	})
 	.describe("A sales process flowchart.");
 
@@ -292,6 +329,7 @@ export type Automation = z.output<typeof AutomationSchema>;
 export type LayoutHint = z.output<typeof LayoutSchema>;
 export type ReviewEntry = z.output<typeof ReviewEntrySchema>;
 export type AllowedTransition = z.output<typeof AllowedTransitionSchema>;
+export type CrmSettings = z.output<typeof CrmSchema>;
 
 /** A flowchart read from disk: its id is the file name without extension. */
 export interface LoadedFlowchart {

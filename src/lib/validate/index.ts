@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { DataPath, Locator } from "../load/parse-yaml.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { checkConformance } from "./conformance.ts";
+import { checkCrm } from "./crm.ts";
 import { checkGraph } from "./graph.ts";
 import { checkMetrics } from "./metrics.ts";
 import { createReporter } from "./report.ts";
@@ -26,5 +27,6 @@ export function validateFlowchart(
 	checkMetrics(fc.data, reporter);
 	checkConformance(fc.data, reporter);
 	checkText(fc.data, reporter);
+	checkCrm(fc.data, reporter);
 	return reporter.diagnostics;
 }

@@ -31,7 +31,8 @@ export function astroBuild(
 	const result = spawnSync(process.execPath, [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build"], {
 		cwd: dir,
 		encoding: "utf8",
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+		// Fixture builds test other things: the playbook PDF (tests/e2e/pdf.test.ts) would only add time.
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", FLOWBOOK_PDF: "0", ...env },
 		timeout: BUILD_TIMEOUT,
 	});
 	if (result.error) {

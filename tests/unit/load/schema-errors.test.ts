@@ -17,7 +17,7 @@ describe("unknown-key.yaml", () => {
 			tests/fixtures/flowcharts/unknown-key.yaml:15:9 error: step "prospecting": unknown key \`wen\` in \`next[0]\` (did you mean \`when\`?)
 			  hint: Allowed keys here: to, when.
 			tests/fixtures/flowcharts/unknown-key.yaml:19:1 error: unknown key \`colour\` at the top level
-			  hint: Allowed keys here: $schema, title, summary, owner, direction, layout, order, roles, steps, review, conformance.
+			  hint: Allowed keys here: $schema, title, summary, owner, direction, layout, order, roles, steps, review, conformance, crm.
 			"
 		`);
 	});

@@ -1,0 +1,106 @@
+/**
+ * `npm run export:crm`: reads a flowchart, its `mapping.yaml` and its CRM export, and returns the files
+ * for Salesforce (Path) or HubSpot (pipeline). Every problem comes back as a located diagnostic.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Lang } from "../../i18n/ui.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { loadFlowcharts } from "../load/load-flowcharts.ts";
+import { decodeText } from "../load/read-text.ts";
+import type { EventStore } from "../metrics/events.ts";
+import { csvFilesIn, ingestCsv } from "../metrics/ingest.ts";
+import type { LoadedFlowchart } from "../schema/flowchart.ts";
+import { didYouMean } from "../validate/suggest.ts";
+import { type CrmStage, crmStages } from "./crm-stages.ts";
+import { hubspotPipeline } from "./hubspot-pipeline.ts";
+import { salesforcePath } from "./salesforce-path.ts";
+import { type WinProbability, winProbabilities } from "./win-probability.ts";
+
+export const crmFormats = ["salesforce", "hubspot"] as const;
+export type CrmFormat = (typeof crmFormats)[number];
+
+export interface CrmExport {
+	/** Relative path → text; absent when an error makes the result untrustworthy. */
+	files?: Record<string, string>;
+	diagnostics: Diagnostic[];
+	/** One line per stage for the terminal: name, step, probability and its source. */
+	stages?: { name: string; step: string; probability?: WinProbability }[];
+}
+
+async function readOptional(root: string, file: string): Promise<{ text?: string; diagnostic?: Diagnostic }> {
+	let bytes: Uint8Array;
+	try {
+		bytes = await readFile(join(root, file));
+	} catch {
+		return {};
+	}
+	return decodeText(file, bytes);
+}
+
+async function findFlowchart(root: string, id: string): Promise<{ fc?: LoadedFlowchart; diagnostics: Diagnostic[] }> {
+	const { flowcharts, diagnostics } = await loadFlowcharts(root);
+	const fc = flowcharts.find((f) => f.id === id);
+	const file = `content/flowcharts/${id}.yaml`;
+	const own = diagnostics.filter((d) => d.file === file || d.file === `content/flowcharts/${id}.yml`);
+	if (fc) return { fc, diagnostics: own };
+	if (own.length > 0) return { diagnostics: own };
+	const ids = flowcharts.map((f) => f.id);
+	return {
+		diagnostics: [
+			{
+				severity: "error",
+				file,
+				code: "unknown-flowchart",
+				message: `there is no flowchart '${id}'${didYouMean(id, ids, "'")}`,
+				hint: ids.length > 0 ? `Flowcharts: ${ids.join(", ")}.` : "Add a flowchart under content/flowcharts/.",
+			},
+		],
+	};
+}
+
+/** The CRM export as an event store, when there is one and the mapping reads. */
+async function historyOf(root: string, fc: LoadedFlowchart, mapping: Parameters<typeof ingestCsv>[1]) {
+	const folder = `content/metrics/${fc.id}`;
+	const sources = await csvFilesIn(join(root, folder), folder);
+	if (sources.length === 0) return { diagnostics: [] as Diagnostic[] };
+	const ingested = await ingestCsv(sources, mapping, fc.data);
+	// Bad rows are the metrics page's business; here only what stops the numbers being trusted.
+	const errors = ingested.diagnostics.filter((d) => d.severity === "error");
+	const store: EventStore | undefined = ingested.store.order.length > 0 ? ingested.store : undefined;
+	return { store, diagnostics: errors };
+}
+
+export async function exportCrm(root: string, id: string, format: CrmFormat, lang: Lang = "en"): Promise<CrmExport> {
+	const found = await findFlowchart(root, id);
+	if (!found.fc) return { diagnostics: found.diagnostics };
+	const fc = found.fc;
+	const mappingFile = `content/metrics/${fc.id}/mapping.yaml`;
+	const read = await readOptional(root, mappingFile);
+	if (read.diagnostic) return { diagnostics: [...found.diagnostics, read.diagnostic] };
+	const resolved = crmStages(fc, read.text, mappingFile);
+	const diagnostics = [...found.diagnostics, ...resolved.diagnostics];
+	if (!resolved.stages) return { diagnostics };
+	const stages: CrmStage[] = resolved.stages;
+	if (format === "salesforce") {
+		const path = salesforcePath(fc, stages, lang);
+		return {
+			files: Object.fromEntries(Object.entries(path.files).map(([name, text]) => [`salesforce/${name}`, text])),
+			diagnostics,
+			stages: stages.map((s) => ({ name: s.name, step: s.step.id })),
+		};
+	}
+	const history = resolved.mapping ? await historyOf(root, fc, resolved.mapping) : { diagnostics: [] };
+	diagnostics.push(...history.diagnostics);
+	if (history.diagnostics.length > 0) return { diagnostics };
+	const probabilities = winProbabilities(fc.data, history.store);
+	const pipeline = hubspotPipeline(fc, stages, probabilities);
+	return {
+		files: { [`hubspot/${fc.id}.pipeline.json`]: `${JSON.stringify(pipeline, null, 2)}\n` },
+		diagnostics,
+		stages: stages.map((s) => {
+			const probability = probabilities.get(s.step.id);
+			return { name: s.name, step: s.step.id, ...(probability ? { probability } : {}) };
+		}),
+	};
+}
