@@ -9,6 +9,7 @@ import { type Diagnostic, formatDiagnostic, hasErrors } from "../diagnostics/dia
 import { flowchartIdPattern, loadFlowchartSource, suggestFileName } from "../load/load-flowcharts.ts";
 import { type ImportResult, importBpmn } from "./bpmn-import.ts";
 import { flowchartYaml } from "./flowchart-yaml.ts";
+import { importMermaid } from "./mermaid-import.ts";
 
 export interface ImportIo {
 	cwd: string;
@@ -16,9 +17,12 @@ export interface ImportIo {
 	stderr: (line: string) => void;
 }
 
-const usage = "usage: npm run import -- <file.bpmn> [--id ID] [--root DIR]";
+const usage = "usage: npm run import -- <file.bpmn|file.mmd> [--id ID] [--root DIR]";
 type Importer = (file: string, text: string, fallbackId: string) => Promise<ImportResult>;
-const importers: [RegExp, Importer][] = [[/\.(bpmn|bpmn2|xml)$/i, importBpmn]];
+const importers: [RegExp, Importer][] = [
+	[/\.(bpmn|bpmn2|xml)$/i, importBpmn],
+	[/\.(mmd|mermaid)$/i, importMermaid],
+];
 
 export async function runImport(args: readonly string[], io: ImportIo): Promise<number> {
 	let options: ReturnType<typeof parse>;
@@ -32,7 +36,9 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
 	const shown = relative(io.cwd, resolve(io.cwd, options.file)).replace(/\\/g, "/");
 	const importer = importers.find(([pattern]) => pattern.test(options.file))?.[1];
 	if (!importer) {
-		io.stderr(`${shown} error: unknown file type\n  hint: import reads BPMN 2.0 XML (.bpmn).`);
+		io.stderr(
+			`${shown} error: unknown file type\n  hint: import reads BPMN 2.0 XML (.bpmn) and Mermaid flowcharts (.mmd).`,
+		);
 		return 1;
 	}
 	const text = await readFile(resolve(io.cwd, options.file), "utf8").catch((e: NodeJS.ErrnoException) => e);

@@ -35,6 +35,14 @@ describe("npm run import", () => {
 		expect(readFileSync(join(root, "content/flowcharts/inbound.yaml"), "utf8")).toBe(yaml);
 	});
 
+	it("imports a Mermaid flowchart under its file name", async () => {
+		const { root, err, io } = project();
+		expect(await runImport(["in/wiki.mmd"], io)).toBe(0);
+		expect(err.at(-1)).toBe("import: wrote content/flowcharts/wiki.yaml (8 steps, 1 warning above)");
+		const { flowcharts } = await loadFlowcharts(root);
+		expect(flowcharts[0]?.data.roles).toEqual({ sdr: "Sales development", ae: "Account executive" });
+	});
+
 	it("refuses unreadable XML with a located error and writes nothing", async () => {
 		const { root, err, io } = project();
 		expect(await runImport(["in/broken.bpmn"], io)).toBe(1);
@@ -47,7 +55,7 @@ describe("npm run import", () => {
 		expect(await runImport(["in/notes.txt"], io)).toBe(1);
 		expect(err.join("\n")).toMatchInlineSnapshot(`
 			"in/notes.txt error: unknown file type
-			  hint: import reads BPMN 2.0 XML (.bpmn)."
+			  hint: import reads BPMN 2.0 XML (.bpmn) and Mermaid flowcharts (.mmd)."
 		`);
 	});
 });
