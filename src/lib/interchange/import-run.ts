@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { type Diagnostic, formatDiagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { flowchartIdPattern, loadFlowchartSource, suggestFileName } from "../load/load-flowcharts.ts";
 import { type ImportResult, importBpmn } from "./bpmn-import.ts";
+import { importDrawio } from "./drawio-import.ts";
 import { flowchartYaml } from "./flowchart-yaml.ts";
 import { importMermaid } from "./mermaid-import.ts";
 
@@ -17,11 +18,12 @@ export interface ImportIo {
 	stderr: (line: string) => void;
 }
 
-const usage = "usage: npm run import -- <file.bpmn|file.mmd> [--id ID] [--root DIR]";
+const usage = "usage: npm run import -- <file.bpmn|.mmd|.drawio|.drawio.svg> [--id ID] [--root DIR]";
 type Importer = (file: string, text: string, fallbackId: string) => Promise<ImportResult>;
 const importers: [RegExp, Importer][] = [
 	[/\.(bpmn|bpmn2|xml)$/i, importBpmn],
 	[/\.(mmd|mermaid)$/i, importMermaid],
+	[/\.(drawio|dio|drawio\.svg)$/i, importDrawio],
 ];
 
 export async function runImport(args: readonly string[], io: ImportIo): Promise<number> {
@@ -37,7 +39,7 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
 	const importer = importers.find(([pattern]) => pattern.test(options.file))?.[1];
 	if (!importer) {
 		io.stderr(
-			`${shown} error: unknown file type\n  hint: import reads BPMN 2.0 XML (.bpmn) and Mermaid flowcharts (.mmd).`,
+			`${shown} error: unknown file type\n  hint: import reads BPMN 2.0 XML (.bpmn), Mermaid flowcharts (.mmd) and draw.io diagrams (.drawio, .drawio.svg).`,
 		);
 		return 1;
 	}

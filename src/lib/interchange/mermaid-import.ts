@@ -47,16 +47,17 @@ export async function importMermaid(file: string, text: string, fallbackId: stri
 			message,
 			...(hint ? { hint } : {}),
 		});
-	const data = toFlowchart(graph, fallbackId, warn);
+	const data = graphToFlowchart(graph, fallbackId, warn);
 	return { id: fallbackId, data, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-type Warn = (node: { line: number; column: number }, code: string, message: string, hint?: string) => void;
+export type Warn = (node: { line: number; column: number }, code: string, message: string, hint?: string) => void;
 
-function toFlowchart(graph: MermaidGraph, fallbackId: string, warn: Warn): FlowchartInput {
+/** Nodes, arrows and subgraphs (from Mermaid or draw.io) → flowchart data; shared by both importers. */
+export function graphToFlowchart(graph: MermaidGraph, fallbackId: string, warn: Warn): FlowchartInput {
 	const nodes = [...graph.nodes.values()];
 	const taken = new Set<string>();
-	const ids = new Map(nodes.map((n) => [n.id, uniqueId(flowbookId(n.id, "s_"), taken, "step")]));
+	const ids = new Map(nodes.map((n) => [n.id, uniqueId(n.key ?? flowbookId(n.id, "s_"), taken, "step")]));
 	const roleTaken = new Set<string>();
 	const roleIds = new Map(
 		[...graph.subgraphs].map(([id]) => [id, uniqueId(slugId(flowbookId(id, "r_"), "role"), roleTaken, "role")]),
@@ -82,7 +83,7 @@ function typesOf(graph: MermaidGraph, nodes: MermaidNode[], warn: Warn): Map<str
 			first,
 			"mermaid-no-start",
 			`no start shape: "${label(first)}", which no arrow enters, becomes the start`,
-			"Draw the start as a stadium: id([Label]).",
+			"Draw the start as a terminator (a stadium or ellipse) with no arrow into it.",
 		);
 	}
 	for (const n of nodes)
@@ -92,7 +93,7 @@ function typesOf(graph: MermaidGraph, nodes: MermaidNode[], warn: Warn): Map<str
 				n,
 				"mermaid-no-end",
 				`"${label(n)}" has no arrow out, so it becomes an end`,
-				"Draw ends as a stadium: id([Won]).",
+				"Draw ends as terminators (a stadium or ellipse), named Won or Lost where that applies.",
 			);
 		}
 	return types;
@@ -114,7 +115,7 @@ function typeOf(n: MermaidNode, hasIn: boolean, hasOut: boolean, warn: Warn): St
 		warn(
 			n,
 			"mermaid-shape",
-			`the ${n.shape} shape "${label(n)}" has no clear role in a sales process, so it is imported as a stage`,
+			`the ${n.shape} shape "${label(n)}" has no clear role in a sales process; it is imported as an ordinary step`,
 		);
 	return "stage";
 }

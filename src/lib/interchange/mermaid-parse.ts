@@ -6,6 +6,8 @@
  */
 export interface MermaidNode {
 	id: string;
+	/** Preferred step id when `id` is a tool's machine id (draw.io's `2`, `abc-1`). */
+	key?: string;
 	label?: string;
 	shape?: string;
 	subgraph?: string;

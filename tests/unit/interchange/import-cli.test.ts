@@ -55,7 +55,7 @@ describe("npm run import", () => {
 		expect(await runImport(["in/notes.txt"], io)).toBe(1);
 		expect(err.join("\n")).toMatchInlineSnapshot(`
 			"in/notes.txt error: unknown file type
-			  hint: import reads BPMN 2.0 XML (.bpmn) and Mermaid flowcharts (.mmd)."
+			  hint: import reads BPMN 2.0 XML (.bpmn), Mermaid flowcharts (.mmd) and draw.io diagrams (.drawio, .drawio.svg)."
 		`);
 	});
 });

@@ -67,7 +67,7 @@ describe("Mermaid import", () => {
 		]);
 		expect(data.steps.find((s) => s.id === "prop")?.next).toEqual([{ to: "sign" }, { to: "fit" }]);
 		expect(result.diagnostics.map(formatDiagnostic).join("\n")).toMatchInlineSnapshot(
-			`"tests/fixtures/interchange/wiki.mmd:13:23 warning: the hexagon shape "Contract signed" has no clear role in a sales process, so it is imported as a stage"`,
+			`"tests/fixtures/interchange/wiki.mmd:13:23 warning: the hexagon shape "Contract signed" has no clear role in a sales process; it is imported as an ordinary step"`,
 		);
 	});
 
