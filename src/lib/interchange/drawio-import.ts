@@ -72,7 +72,7 @@ function toGraph(cells: DrawioCell[], warn: Warn): MermaidGraph {
 		graph,
 	);
 	const title = cells.find((c) => pools.has(c.id));
-	if (title) graph.title = plain(title.value);
+	if (title) graph.title = textOf(title);
 	const laneOf = (c: DrawioCell): string | undefined => {
 		for (let p = byId.get(c.parent ?? ""); p; p = byId.get(p.parent ?? ""))
 			if (laneKeys.has(p.id)) return laneKeys.get(p.id);
@@ -92,7 +92,7 @@ function lanes(laneCells: DrawioCell[], graph: MermaidGraph): Map<string, string
 	const keys = new Map<string, string>();
 	const taken = new Set<string>();
 	for (const lane of laneCells) {
-		const name = plain(lane.value) || lane.id;
+		const name = textOf(lane) || lane.id;
 		const key = uniqueId(slugId(name, "role"), taken, "role");
 		keys.set(lane.id, key);
 		graph.subgraphs.set(key, { title: name, line: lane.line, column: lane.column });
@@ -105,8 +105,8 @@ function edgeLabels(cells: DrawioCell[], byId: Map<string, DrawioCell>): Map<str
 	const labels = new Map<string, string>();
 	for (const c of cells) {
 		const edge = byId.get(c.parent ?? "");
-		if (c.vertex && edge?.edge && plain(c.value)) {
-			labels.set(edge.id, [labels.get(edge.id), plain(c.value)].filter(Boolean).join(" "));
+		if (c.vertex && edge?.edge && textOf(c)) {
+			labels.set(edge.id, [labels.get(edge.id), textOf(c)].filter(Boolean).join(" "));
 			labels.set(c.id, "");
 		}
 	}
@@ -115,7 +115,7 @@ function edgeLabels(cells: DrawioCell[], byId: Map<string, DrawioCell>): Map<str
 
 function addNode(graph: MermaidGraph, c: DrawioCell, lane: string | undefined, taken: Set<string>, warn: Warn): void {
 	const shape = shapeOf(c.style);
-	const label = plain(c.value);
+	const label = textOf(c);
 	if (shape === "text") {
 		if (label)
 			warn(
@@ -155,11 +155,16 @@ function addEdge(graph: MermaidGraph, c: DrawioCell, childLabel: string | undefi
 		);
 		return;
 	}
-	const label = plain(c.value) || childLabel;
+	const label = textOf(c) || childLabel;
 	graph.edges.push({ from: c.source, to: c.target, ...(label ? { label } : {}), line: c.line, column: c.column });
 }
 
-/** draw.io values are HTML when `html=1`: tags out, entities decoded, line breaks as spaces. */
+/** A cell's text: its value is HTML only when its style says `html=1`. */
+function textOf(c: DrawioCell): string {
+	return /(^|;)html=1(;|$)/.test(c.style) ? plain(c.value) : c.value.trim();
+}
+
+/** HTML values: tags out, entities decoded, line breaks as spaces. */
 function plain(html: string): string {
 	const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 	return html

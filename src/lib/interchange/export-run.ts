@@ -1,6 +1,6 @@
 /**
  * The `export` command as a function of its arguments and I/O (tests call it directly):
- * `export <flowchart-id> --format bpmn [--out FILE|-] [--root DIR]`.
+ * `export <flowchart-id> --format bpmn|drawio [--out FILE|-] [--root DIR]`.
  */
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "../load/load-flowcharts.ts";
 import { exportBpmn } from "./bpmn-export.ts";
+import { exportDrawioSvg } from "./drawio-export.ts";
 
 export interface ExportIo {
 	cwd: string;
@@ -15,8 +16,11 @@ export interface ExportIo {
 	stderr: (line: string) => void;
 }
 
-const usage = "usage: npm run export -- <flowchart-id> --format bpmn [--out FILE|-] [--root DIR]";
-const formats: Record<string, { ext: string; run: typeof exportBpmn }> = { bpmn: { ext: ".bpmn", run: exportBpmn } };
+const usage = "usage: npm run export -- <flowchart-id> --format bpmn|drawio [--out FILE|-] [--root DIR]";
+const formats: Record<string, { ext: string; run: typeof exportBpmn }> = {
+	bpmn: { ext: ".bpmn", run: exportBpmn },
+	drawio: { ext: ".drawio.svg", run: exportDrawioSvg },
+};
 
 export async function runExport(args: readonly string[], io: ExportIo): Promise<number> {
 	let parsed: ReturnType<typeof parse>;

@@ -40,8 +40,8 @@ describe("npm run export", () => {
 		const bad = io();
 		expect(await runExport(["b2b", "--format", "visio"], bad.io)).toBe(2);
 		expect(bad.err.join("\n")).toMatchInlineSnapshot(`
-			"export: unknown format "visio" (known: bpmn)
-			usage: npm run export -- <flowchart-id> --format bpmn [--out FILE|-] [--root DIR]"
+			"export: unknown format "visio" (known: bpmn, drawio)
+			usage: npm run export -- <flowchart-id> --format bpmn|drawio [--out FILE|-] [--root DIR]"
 		`);
 	});
 });
