@@ -1,11 +1,12 @@
 /**
- * `node bench/interchange.ts [--runs 5]`: times BPMN export and import (median of runs, in-process,
+ * `node bench/interchange.ts [--runs 5]`: times BPMN export and import and the draw.io export (median of runs, in-process,
  * warm) for the sample flowcharts and a generated 500-step one, the largest the format allows.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { exportBpmn } from "../src/lib/interchange/bpmn-export.ts";
 import { importBpmn } from "../src/lib/interchange/bpmn-import.ts";
+import { exportDrawioSvg } from "../src/lib/interchange/drawio-export.ts";
 import { loadFlowchartSource } from "../src/lib/load/load-flowcharts.ts";
 import type { LoadedFlowchart } from "../src/lib/schema/flowchart.ts";
 import { syntheticFlowchart } from "./validate.ts";
@@ -36,12 +37,14 @@ const cases = [
 	load("content/flowcharts/renewal.yaml", readFileSync(`${root}content/flowcharts/renewal.yaml`, "utf8")),
 	load("bench/big500.yaml", syntheticFlowchart(1, 500)),
 ];
-console.log("| Flowchart | Steps | BPMN size | Export (median) | Import (median) |");
-console.log("| --- | ---: | ---: | ---: | ---: |");
+console.log("| Flowchart | Steps | BPMN size | BPMN export | BPMN import | .drawio.svg export |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
 for (const fc of cases) {
 	const xml = await exportBpmn(fc);
 	const out = await median(() => exportBpmn(fc));
 	const back = await median(() => importBpmn("x.bpmn", xml, fc.id));
+	const drawio = await median(() => exportDrawioSvg(fc));
 	const kb = (xml.length / 1024).toFixed(0);
-	console.log(`| ${fc.file} | ${fc.data.steps.length} | ${kb} KiB | ${out.toFixed(0)} ms | ${back.toFixed(0)} ms |`);
+	const ms = (t: number) => `${t.toFixed(0)} ms`;
+	console.log(`| ${fc.file} | ${fc.data.steps.length} | ${kb} KiB | ${ms(out)} | ${ms(back)} | ${ms(drawio)} |`);
 }
