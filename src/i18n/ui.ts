@@ -77,6 +77,7 @@ const en = {
 	"fc.copied": "Copied",
 	"fc.downloadMmd": "Download .mmd",
 	"fc.downloadSvg": "Download SVG",
+	"fc.downloadBpmn": "Download BPMN",
 	"fc.raci": "Responsibilities (RACI)",
 	"fc.raciCaption": "Who is Responsible, Accountable, Consulted and Informed at each step",
 	"fc.raciLegend":
@@ -492,6 +493,7 @@ const id: Record<UiKey, string> = {
 	"fc.copied": "Tersalin",
 	"fc.downloadMmd": "Unduh .mmd",
 	"fc.downloadSvg": "Unduh SVG",
+	"fc.downloadBpmn": "Unduh BPMN",
 	"fc.raci": "Tanggung jawab (RACI)",
 	"fc.raciCaption": "Siapa yang Responsible, Accountable, Consulted, dan Informed di setiap tahapan",
 	"fc.raciLegend":
