@@ -3,7 +3,7 @@
  * ```mermaid fence each, every k-th also translated to Indonesian (same fence), cold then warm. Prints wall and CPU
  * time (user + system of the build and its Chromium), since the machine is shared and wall time alone misleads.
  *
- *   node bench/run.ts guides [--guides 100] [--translate-every 2] [--runs 1]
+ *   node bench/run.ts guides [--guides 100] [--translate-every 2] [--runs 1] [--name guides]
  */
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -18,6 +18,8 @@ const { values: args } = parseArgs({
 		guides: { type: "string", default: "100" },
 		"translate-every": { type: "string", default: "2" },
 		runs: { type: "string", default: "1" },
+		/** Folder under bench/out, so two variants can be measured side by side. */
+		name: { type: "string", default: "guides" },
 	},
 });
 const GUIDES = Number(args.guides);
@@ -30,7 +32,7 @@ const load = () =>
 		.join(" ");
 const seconds = (run: BuildRun) => `${(run.ms / 1000).toFixed(1)} s wall, ${run.cpuS?.toFixed(1) ?? "?"} s CPU`;
 
-const dir = join(ROOT, "bench", "out", "guides");
+const dir = join(ROOT, "bench", "out", args.name ?? "guides");
 makeProject(dir);
 let translated = 0;
 for (let i = 0; i < GUIDES; i++) {
@@ -46,7 +48,10 @@ console.log(`guides: ${GUIDES} guides with one mermaid fence each, ${translated}
 for (let r = 0; r < RUNS; r++) {
 	clearBuildCaches(dir);
 	const cold = await build(dir);
+	writeFileSync(join(dir, "cold.log"), cold.output);
 	console.log(`  cold (no diagram cache, no data store): ${seconds(cold)}; load ${load()}`);
 	const warm = await build(dir);
+	writeFileSync(join(dir, "warm.log"), warm.output);
 	console.log(`  warm (nothing changed):                 ${seconds(warm)}; load ${load()}`);
 }
+console.log(`  build logs: ${join(dir, "cold.log")}, warm.log`);
