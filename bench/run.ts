@@ -4,10 +4,11 @@
  *
  *   node bench/run.ts [--flowcharts 100] [--steps 30] [--pages 200] [--runs 1] [--no-build] [--no-markdown] [--no-write]
  *
+ * `npm run bench -- guides`: guides with mermaid fences, cold and warm (bench/guides.ts).
+ *
  * --runs R repeats every measurement R times and keeps the best, for machines shared with other work.
  */
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,10 +20,11 @@ import { renderDiagrams } from "../src/lib/render/cache.ts";
 import { postprocessSvg } from "../src/lib/render/postprocess.ts";
 import { createMermaidRenderer, type MermaidRenderer } from "../src/lib/render/renderer.ts";
 import { flowchartYaml, mdxPage } from "./generate.ts";
+import { type BuildRun, build, clearBuildCaches, makeProject } from "./project.ts";
 
-// `npm run bench -- dev`: the live-preview benchmark alone (bench/dev.ts).
-if (process.argv[2] === "dev") {
-	await import("./dev.ts");
+// `npm run bench -- dev`: the live-preview benchmark alone (bench/dev.ts); `-- guides`: bench/guides.ts.
+if (process.argv[2] === "dev" || process.argv[2] === "guides") {
+	await import(process.argv[2] === "dev" ? "./dev.ts" : "./guides.ts");
 	process.exit(0);
 }
 
@@ -206,68 +208,6 @@ async function measureRender(compiled: Compiled[], pages: number): Promise<Rende
 
 // ------------------------------------------------------------------------------------------------- site building
 
-/** A copy of the project with its own content/ and caches; node_modules is shared through a symlink. */
-function makeProject(dir: string): void {
-	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(dir, { recursive: true });
-	for (const item of [
-		"src",
-		"public",
-		"content",
-		"astro.config.mjs",
-		"flowbook.config.ts",
-		"tsconfig.json",
-		"package.json",
-	]) {
-		cpSync(join(ROOT, item), join(dir, item), { recursive: true });
-	}
-	symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-}
-
-interface BuildRun {
-	ms: number;
-	/** Diagram phase from the FLOWBOOK_TIMING hook in src/site/diagrams.ts, when that hook exists. */
-	diagramMs?: number;
-}
-
-function build(dir: string): Promise<BuildRun> {
-	return new Promise((resolvePromise, reject) => {
-		const t0 = performance.now();
-		// This Node (24), not whatever `node` is first on PATH: the astro bin's shebang would pick that one.
-		const child = spawn(process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build"], {
-			cwd: dir,
-			env: {
-				...process.env,
-				PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ""}`,
-				ASTRO_TELEMETRY_DISABLED: "1",
-				FLOWBOOK_TIMING: "1",
-				FLOWBOOK_TODAY: "2026-06-01",
-			},
-			stdio: ["ignore", "pipe", "pipe"],
-		});
-		let output = "";
-		child.stdout.on("data", (d) => {
-			output += d;
-		});
-		child.stderr.on("data", (d) => {
-			output += d;
-		});
-		child.on("error", reject);
-		child.on("close", (code) => {
-			const elapsed = performance.now() - t0;
-			if (code !== 0) {
-				reject(new Error(`astro build in ${dir} failed (${code}):\n${output.slice(-4000)}`));
-				return;
-			}
-			// Hook line, if present: "flowbook: diagrams <lang> <n> in <ms> ms"
-			const phases = [...output.matchAll(/flowbook: diagrams .* in ([\d.]+) ms/g)].map((m) => Number(m[1]));
-			resolvePromise(
-				phases.length > 0 ? { ms: elapsed, diagramMs: phases.reduce((a, b) => a + b, 0) } : { ms: elapsed },
-			);
-		});
-	});
-}
-
 function findDist(dir: string): string {
 	const dist = join(dir, "dist");
 	if (!existsSync(dist)) throw new Error(`no dist/ in ${dir}`);
@@ -355,10 +295,9 @@ async function measureSite(): Promise<SiteNumbers> {
 	const colds: BuildRun[] = [];
 	const warms: BuildRun[] = [];
 	for (let r = 0; r < RUNS; r++) {
-		for (const d of [".cache", ".astro", "dist", "node_modules/.astro"]) {
-			if (d !== "node_modules/.astro") rmSync(join(dir, d), { recursive: true, force: true });
-		}
-		log(`  astro build, cold (empty diagram cache), run ${r + 1}/${RUNS} …`);
+		// Cold for everything: diagram cache, Astro's data store and Vite's caches.
+		clearBuildCaches(dir);
+		log(`  astro build, cold (empty diagram cache and data store), run ${r + 1}/${RUNS} …`);
 		colds.push(await build(dir));
 		log(`    ${ms(colds[colds.length - 1]?.ms ?? 0)}`);
 		rmSync(join(dir, "dist"), { recursive: true, force: true });

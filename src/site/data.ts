@@ -1,6 +1,7 @@
 /** Content as pages need it: flowcharts in a language, playbook pages, translations. */
 import { type CollectionEntry, getCollection } from "astro:content";
 import { defaultLang, type Lang, langs } from "../i18n/ui.ts";
+import { byOrder, contentKey, type KeyedMemo, keyedMemo, pagesInLanguage } from "../lib/content/page-list.ts";
 import type { Diagnostic } from "../lib/diagnostics/diagnostic.ts";
 import { type FlowchartLabels, translateFlowchart } from "../lib/i18n/flowchart-labels.ts";
 import type { Flowchart, LoadedFlowchart } from "../lib/schema/flowchart.ts";
@@ -16,19 +17,46 @@ export interface SiteFlowchart extends LoadedFlowchart {
 	problems?: Diagnostic[];
 }
 
-const byOrder = (a: { order?: number; title: string }, b: { order?: number; title: string }) =>
-	(a.order ?? 100) - (b.order ?? 100) || a.title.localeCompare(b.title);
+/**
+ * Every page of the site asks for these lists (sidebar, search, home), so each is computed once per language: in a
+ * build once for good; in dev again whenever the content's digests change, so the preview shows edits.
+ */
+const flowchartLists = keyedMemo<Promise<SiteFlowchart[]>>();
+const pageLists = keyedMemo<Promise<SitePage[]>>();
 
-export async function getFlowcharts(lang: Lang): Promise<SiteFlowchart[]> {
+async function memoised<T>(
+	memo: KeyedMemo<Promise<T>>,
+	slot: string,
+	entries: () => Promise<readonly { id: string; digest?: unknown }[][]>,
+	compute: () => Promise<T>,
+): Promise<T> {
+	const built = import.meta.env.DEV ? undefined : memo.peek(slot);
+	if (built) return built;
+	const key = (await entries()).map(contentKey).join("\n\u0000");
+	return memo.get(slot, key, compute);
+}
+
+export function getFlowcharts(lang: Lang): Promise<SiteFlowchart[]> {
+	return memoised(
+		flowchartLists,
+		lang,
+		async () => [await getCollection("flowcharts"), lang === defaultLang ? [] : await getCollection("i18n")],
+		() => computeFlowcharts(lang),
+	);
+}
+
+async function computeFlowcharts(lang: Lang): Promise<SiteFlowchart[]> {
 	const entries = await getCollection("flowcharts");
-	const labels = lang === defaultLang ? [] : await getCollection("i18n");
+	const labels = new Map(
+		(lang === defaultLang ? [] : await getCollection("i18n")).map((entry) => [entry.id, entry] as const),
+	);
 	return entries
 		.map((entry) => {
 			const { file, problems, ...data } = entry.data;
 			const original = data as Flowchart;
 			const extra = problems ? { problems } : {};
 			if (lang === defaultLang) return { id: entry.id, file, data: original, original, lang, missing: [], ...extra };
-			const set = labels.find((l) => l.id === `${lang}/flowcharts/${entry.id}`)?.data as FlowchartLabels | undefined;
+			const set = labels.get(`${lang}/flowcharts/${entry.id}`)?.data as FlowchartLabels | undefined;
 			const translated = translateFlowchart(original, set);
 			return { id: entry.id, file, data: translated.data, original, lang, missing: translated.missing, ...extra };
 		})
@@ -52,16 +80,13 @@ export interface SitePage {
 }
 
 /** Playbook pages in a language: `content/pages/<slug>.mdx`, translated at `content/pages/<lang>/<slug>.mdx`. */
-export async function getPages(lang: Lang): Promise<SitePage[]> {
-	const all = await getCollection("pages");
-	const english = all.filter((p) => !p.id.includes("/"));
-	return english
-		.map((page) => {
-			const local = lang === defaultLang ? undefined : all.find((p) => p.id === `${lang}/${page.id}`);
-			const translated = lang === defaultLang || local !== undefined;
-			return { slug: page.id, entry: local ?? page, translated, textLang: translated ? undefined : ("en" as const) };
-		})
-		.sort((a, b) => byOrder(a.entry.data, b.entry.data));
+export function getPages(lang: Lang): Promise<SitePage[]> {
+	return memoised(
+		pageLists,
+		lang,
+		async () => [await getCollection("pages")],
+		async () => pagesInLanguage(await getCollection("pages"), lang, defaultLang),
+	);
 }
 
 export function repoFileUrl(repoUrl: string, branch: string, file: string, mode: "edit" | "blob" = "edit"): string {

@@ -13,7 +13,7 @@ import {
 } from "../lib/review/index.ts";
 import { mergeRoles } from "../lib/roles.ts";
 import { fillTemplate } from "../lib/template.ts";
-import { getFlowcharts, getPages, type PageEntry, type SiteFlowchart } from "./data.ts";
+import { getFlowcharts, getPages, type PageEntry, type SiteFlowchart, type SitePage } from "./data.ts";
 
 /** "4 May 2026" / "4 Mei 2026"; `long` spells the month out. Read in UTC so no timezone moves the day. */
 export function formatReviewDate(lang: Lang, date: CalendarDate, style: "short" | "long" = "short"): string {
@@ -106,14 +106,28 @@ function pageSourceFile(entry: PageEntry): string {
  * from the English originals (reviews are not translated); titles and owner names from `lang`.
  */
 export async function getReviewRows(lang: Lang): Promise<SiteReviewRow[]> {
-	const flowcharts = await getFlowcharts(lang);
-	const english = lang === "en" ? flowcharts : await getFlowcharts("en");
+	// Every flowchart and guide page shows its own row, so the rows are built once per content state: the lists
+	// from data.ts are the same arrays until the content changes.
+	const inputs = await Promise.all([getFlowcharts(lang), getFlowcharts("en"), getPages(lang), getPages("en")]);
+	const hit = reviewRows.get(lang);
+	if (hit?.inputs.every((input, i) => input === inputs[i])) return hit.rows;
+	const rows = buildReviewRows(...inputs);
+	reviewRows.set(lang, { inputs, rows });
+	return rows;
+}
+const reviewRows = new Map<Lang, { inputs: unknown[]; rows: SiteReviewRow[] }>();
+
+function buildReviewRows(
+	flowcharts: SiteFlowchart[],
+	english: SiteFlowchart[],
+	localPages: SitePage[],
+	englishPages: SitePage[],
+): SiteReviewRow[] {
 	const roleNames = new Map(mergeRoles(flowcharts).map((r) => [r.id, r.name]));
+	const englishBySlug = new Map(englishPages.map((p) => [p.slug, p.entry]));
 	const pages: ReviewPage[] = [];
-	for (const page of await getPages(lang)) {
-		const original = page.entry.id.includes("/")
-			? (await getPages("en")).find((p) => p.slug === page.slug)?.entry
-			: page.entry;
+	for (const page of localPages) {
+		const original = page.entry.id.includes("/") ? englishBySlug.get(page.slug) : page.entry;
 		const review = original?.data.review;
 		if (!original || !review) continue;
 		const owner = original.data.owner;

@@ -37,6 +37,9 @@ export interface RenderDiagramsOptions {
 	log?: (line: string) => void;
 }
 
+/** What one unique diagram came to: its canonical SVG, Mermaid's error, or "no browser". */
+type Outcome = { svg: string } | { error: RenderError } | { fallback: true };
+
 /** Diagrams per renderer call: small enough to overlap rendering with post-processing, large enough to batch. */
 const RENDER_CHUNK = 8;
 
@@ -117,33 +120,38 @@ export async function renderDiagrams(
 		return { id: job.id, kind: "svg", svg: prefixIds(canonical, prefix), cached: fromCache };
 	};
 
-	const misses = jobs.filter((_, i) => cached[i] === undefined);
-	const fresh = new Map<DiagramJob, DiagramResult>();
-	if (misses.length > 0) {
+	// Identical diagrams (the same fence in a guide and its translation, or on many pages) render once.
+	const misses = new Map<string, DiagramJob>();
+	jobs.forEach((job, i) => {
+		const key = keys[i] as string;
+		if (cached[i] === undefined && !misses.has(key)) misses.set(key, job);
+	});
+	const fresh = new Map<string, Outcome>();
+	if (misses.size > 0) {
 		try {
 			const renderer = options.renderer();
 			// Chunks, all requested at once: Node post-processes one chunk while the browser renders the next,
 			// and a renderer with several pages renders chunks in parallel.
-			const chunks: DiagramJob[][] = [];
-			for (let i = 0; i < misses.length; i += RENDER_CHUNK) chunks.push(misses.slice(i, i + RENDER_CHUNK));
+			const unique = [...misses];
+			const chunks: [string, DiagramJob][][] = [];
+			for (let i = 0; i < unique.length; i += RENDER_CHUNK) chunks.push(unique.slice(i, i + RENDER_CHUNK));
 			await Promise.all(
 				chunks.map(async (chunk) => {
-					const rendered = await renderer.render(chunk.map((job) => ({ id: job.id, source: job.source })));
+					const rendered = await renderer.render(chunk.map(([, job]) => ({ id: job.id, source: job.source })));
 					const writes: Promise<void>[] = [];
-					for (const [i, job] of chunk.entries()) {
+					for (const [i, [key, job]] of chunk.entries()) {
 						const result = rendered[i];
 						if (result === undefined) throw new Error(`renderer returned no result for ${job.id}`);
 						if ("error" in result) {
-							fresh.set(job, { id: job.id, kind: "error", error: result.error });
+							fresh.set(key, { error: result.error });
 							continue;
 						}
 						const canonical = prefixIds(
 							postprocessSvg(result.svg, job.title ? { title: job.title } : {}),
 							CACHE_PREFIX,
 						);
-						const key = keys[jobs.indexOf(job)] as string;
 						writes.push(writeCached(dir, join(dir, `${key}.svg`), canonical));
-						fresh.set(job, { id: job.id, kind: "svg", svg: canonical, cached: false });
+						fresh.set(key, { svg: canonical });
 					}
 					await Promise.all(writes);
 				}),
@@ -154,14 +162,16 @@ export async function renderDiagrams(
 				noBrowser.warned = true;
 				log(noBrowserMessage(error.tried));
 			}
-			for (const job of misses) fresh.set(job, { id: job.id, kind: "fallback", fallback: true, source: job.source });
+			for (const key of misses.keys()) fresh.set(key, { fallback: true });
 		}
 	}
 
 	return jobs.map((job, i) => {
 		const hit = cached[i];
 		if (hit !== undefined) return finish(job, hit, true);
-		const result = fresh.get(job) as DiagramResult;
-		return result.kind === "svg" ? finish(job, result.svg, false) : result;
+		const outcome = fresh.get(keys[i] as string) as Outcome;
+		if ("svg" in outcome) return finish(job, outcome.svg, false);
+		if ("error" in outcome) return { id: job.id, kind: "error", error: outcome.error };
+		return { id: job.id, kind: "fallback", fallback: true, source: job.source };
 	});
 }

@@ -105,6 +105,56 @@ describe("renderDiagrams", () => {
 		expect(svgs[1]).toContain('id="px1"');
 	});
 
+	it("renders identical diagrams once, however many pages and languages use them", async () => {
+		const fake = fakeRenderer();
+		const same = "flowchart LR\nA-->B";
+		const results = await renderDiagrams(
+			[
+				{ id: "guide.mdx:3", source: same, idPrefix: "en" },
+				{ id: "other.mdx:9", source: "flowchart LR\nB-->C" },
+				{ id: "id/guide.mdx:3", source: same, idPrefix: "id" },
+			],
+			{ cacheDir, renderer: fake.factory },
+		);
+		expect(fake.calls.flat().map((job) => job.source)).toEqual([same, "flowchart LR\nB-->C"]);
+		expect(results.map((r) => [r.id, r.kind])).toEqual([
+			["guide.mdx:3", "svg"],
+			["other.mdx:9", "svg"],
+			["id/guide.mdx:3", "svg"],
+		]);
+		expect(results[0]?.kind === "svg" && results[0].svg).toContain('id="en"');
+		expect(results[2]?.kind === "svg" && results[2].svg).toContain('id="id"');
+	});
+
+	it("reports a broken diagram at every place it is used, from one render", async () => {
+		const fake = fakeRenderer();
+		const jobs = [
+			{ id: "a.mdx:1", source: "flowchart LR\nbad" },
+			{ id: "b.mdx:5", source: "flowchart LR\nbad" },
+		];
+		const results = await renderDiagrams(jobs, { cacheDir, renderer: fake.factory });
+		expect(fake.calls.flat()).toHaveLength(1);
+		expect(results.map((r) => [r.id, r.kind])).toEqual([
+			["a.mdx:1", "error"],
+			["b.mdx:5", "error"],
+		]);
+	});
+
+	it("renders nothing the on-disk cache has, only the new diagram", async () => {
+		const first = fakeRenderer();
+		await renderDiagrams([{ id: "a", source: "flowchart LR\nA-->B" }], { cacheDir, renderer: first.factory });
+		const next = fakeRenderer();
+		await renderDiagrams(
+			[
+				{ id: "a", source: "flowchart LR\nA-->B" },
+				{ id: "b", source: "flowchart LR\nC-->D" },
+				{ id: "c", source: "flowchart LR\nC-->D" },
+			],
+			{ cacheDir, renderer: next.factory },
+		);
+		expect(next.calls.flat().map((job) => job.source)).toEqual(["flowchart LR\nC-->D"]);
+	});
+
 	it("falls back to client-side rendering and says so once per process", async () => {
 		const lines: string[] = [];
 		const factory = (): MermaidRenderer => ({
