@@ -78,6 +78,9 @@ const en = {
 	"fc.downloadMmd": "Download .mmd",
 	"fc.downloadSvg": "Download SVG",
 	"fc.downloadBpmn": "Download BPMN",
+	"fc.downloadDrawio": "Download for draw.io",
+	"fc.downloadSalesforce": "Salesforce Path",
+	"fc.downloadHubspot": "HubSpot pipeline",
 	"fc.raci": "Responsibilities (RACI)",
 	"fc.raciCaption": "Who is Responsible, Accountable, Consulted and Informed at each step",
 	"fc.raciLegend":
@@ -494,6 +497,9 @@ const id: Record<UiKey, string> = {
 	"fc.downloadMmd": "Unduh .mmd",
 	"fc.downloadSvg": "Unduh SVG",
 	"fc.downloadBpmn": "Unduh BPMN",
+	"fc.downloadDrawio": "Unduh untuk draw.io",
+	"fc.downloadSalesforce": "Salesforce Path",
+	"fc.downloadHubspot": "Pipeline HubSpot",
 	"fc.raci": "Tanggung jawab (RACI)",
 	"fc.raciCaption": "Siapa yang Responsible, Accountable, Consulted, dan Informed di setiap tahapan",
 	"fc.raciLegend":

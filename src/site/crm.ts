@@ -1,0 +1,37 @@
+/**
+ * CRM guidance files for the flowchart page's downloads: the Salesforce Path and the HubSpot pipeline
+ * that `npm run export:crm` writes. A flowchart whose stages do not map cleanly offers none (the CLI and
+ * `validate` say why), rather than a file that would put the wrong stages in the CRM.
+ */
+import type { CrmFormat } from "../lib/interchange/crm-export.ts";
+import { exportCrm } from "../lib/interchange/crm-export.ts";
+import type { SiteFlowchart } from "./data.ts";
+
+const cache = new Map<string, Promise<string | undefined>>();
+
+async function compute(fc: SiteFlowchart, format: CrmFormat): Promise<string | undefined> {
+	const result = await exportCrm(process.cwd(), fc.id, format, fc.lang);
+	const file = Object.entries(result.files ?? {}).find(([name]) => /\.(pathAssistant|json)$/.test(name));
+	return file?.[1];
+}
+
+/** The file's text, or undefined when the export has errors. Read once per build; every request in dev. */
+export function crmFile(fc: SiteFlowchart, format: CrmFormat): Promise<string | undefined> {
+	if (import.meta.env.DEV) return compute(fc, format);
+	const key = `${fc.lang}/${fc.id}/${format}`;
+	let file = cache.get(key);
+	if (!file) {
+		file = compute(fc, format);
+		cache.set(key, file);
+	}
+	return file;
+}
+
+/** `getStaticPaths` for one format: the flowcharts that have its file. */
+export async function crmPaths<P extends { props: { fc: SiteFlowchart } }>(
+	paths: P[],
+	format: CrmFormat,
+): Promise<P[]> {
+	const files = await Promise.all(paths.map((p) => crmFile(p.props.fc, format)));
+	return paths.filter((_, i) => files[i] !== undefined);
+}
