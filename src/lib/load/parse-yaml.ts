@@ -42,7 +42,8 @@ export interface ParsedYaml {
 /** Far above what a flowchart needs, far below what a "billion laughs" file needs to blow up memory. */
 export const MAX_ALIAS_COUNT = 50;
 
-export function parseYaml(file: string, source: string): ParsedYaml {
+/** The syntax tree of `source` (without a byte-order mark) and a way from offsets to positions: the one place YAML is parsed with positions. */
+function readDocument(source: string) {
 	const lineCounter = new LineCounter();
 	const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -50,6 +51,11 @@ export function parseYaml(file: string, source: string): ParsedYaml {
 		const { line, col } = lineCounter.linePos(offset);
 		return { line, column: col };
 	};
+	return { doc, text, at };
+}
+
+export function parseYaml(file: string, source: string): ParsedYaml {
+	const { doc, text, at } = readDocument(source);
 	const locate = makeLocator(doc, at);
 
 	const diagnostics: Diagnostic[] = [
@@ -212,4 +218,12 @@ function makeLocator(doc: Document, at: (offset: number) => SourcePosition): Loc
 		}
 		return best;
 	};
+}
+
+/** Position of the top-level `key` as written, even in a file with other syntax errors; undefined when absent. */
+export function locateKey(source: string, key: string): SourcePosition | undefined {
+	const { doc, at } = readDocument(source);
+	if (!isMap(doc.contents)) return undefined;
+	const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+	return pair && isScalar(pair.key) && pair.key.range ? at(pair.key.range[0]) : undefined;
 }

@@ -6,6 +6,8 @@
  *   const badge = reviewBadge(reviewRow(flowchartSubject(fc), { today }));  // badge.text, badge.alert
  *   const diagnostics = overdueDiagnostics(rows, { strict: config.strict, locate });
  */
+
+export { locateKey } from "../load/parse-yaml.ts";
 export { type ReviewBadge, reviewBadge } from "./badge.ts";
 export { type ChecklistMetrics, reviewChecklist, reviewLogSnippet } from "./checklist.ts";
 export {
@@ -30,7 +32,6 @@ export {
 	reviewStatus,
 	toCalendarDate,
 } from "./due.ts";
-export { locateKey } from "./locate.ts";
 export { checklistMetrics } from "./metrics.ts";
 export { REVIEW_QUESTIONS } from "./questions.ts";
 export { flowchartSubject, pageSubject, type ReviewPage, type ReviewSubject } from "./subject.ts";

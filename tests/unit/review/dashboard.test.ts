@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { locateKey } from "../../../src/lib/load/parse-yaml.ts";
 import { reviewBadge } from "../../../src/lib/review/badge.ts";
 import { overdueDiagnostics, type ReviewRow, reviewDashboard } from "../../../src/lib/review/dashboard.ts";
-import { locateKey } from "../../../src/lib/review/locate.ts";
 import type { Flowchart, LoadedFlowchart } from "../../../src/lib/schema/flowchart.ts";
 import { FlowchartSchema } from "../../../src/lib/schema/flowchart.ts";
 
