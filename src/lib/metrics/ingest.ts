@@ -15,7 +15,7 @@
 import { readdir, stat } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
-import { closest } from "../validate/suggest.ts";
+import { closest } from "../text/suggest.ts";
 import { readCsv } from "./csv.ts";
 import { EventColumns, type EventStore, groupByDeal } from "./events.ts";
 import type { Mapping } from "./mapping.ts";

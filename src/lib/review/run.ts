@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { formatDiagnostic } from "../diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "../load/load-flowcharts.ts";
 import { loadMetrics } from "../metrics/index.ts";
-import { closest, listOf } from "../validate/suggest.ts";
+import { closest, listOf } from "../text/suggest.ts";
 import { reviewChecklist } from "./checklist.ts";
 import { buildDate, lastReview } from "./due.ts";
 import { checklistMetrics } from "./metrics.ts";

@@ -4,7 +4,7 @@
  * the offending value and name the step it sits in.
  */
 import type { z } from "zod";
-import { didYouMean } from "../validate/suggest.ts";
+import { didYouMean } from "../text/suggest.ts";
 import { FlowchartSchema, idPattern } from "./flowchart.ts";
 
 type Issue = z.core.$ZodIssue;

@@ -6,8 +6,8 @@
 import { graphOf, type ProcessGraph, reachable } from "../graph/model.ts";
 import type { DataPath } from "../load/parse-yaml.ts";
 import { type Flowchart, limits, type Step } from "../schema/flowchart.ts";
+import { closest, didYouMean, listOf } from "../text/suggest.ts";
 import type { Reporter } from "./report.ts";
-import { closest, didYouMean, listOf } from "./suggest.ts";
 
 interface Edge {
 	from: number;

@@ -2,8 +2,8 @@
 
 import type { DataPath } from "../load/parse-yaml.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
+import { didYouMean, listOf } from "../text/suggest.ts";
 import type { Reporter } from "./report.ts";
-import { didYouMean, listOf } from "./suggest.ts";
 
 export function checkRoles(data: Flowchart, r: Reporter): void {
 	const roles = Object.keys(data.roles);
