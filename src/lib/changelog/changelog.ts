@@ -3,13 +3,13 @@
 import type { ChangeMessage } from "../../i18n/changes.ts";
 import { parseFlowchartVersion } from "../diff/parse.ts";
 import { diffFlowcharts } from "../diff/semantic-diff.ts";
+import { gitShow } from "../git/git.ts";
+import type { GitCommit, GitHistory } from "../git/history.ts";
 import { parseYaml } from "../load/parse-yaml.ts";
 import { toCalendarDate } from "../review/due.ts";
 import { REVIEW_QUESTIONS, type ReviewAnswerKey } from "../review/questions.ts";
 import type { ReviewSubject } from "../review/subject.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
-import { gitShow } from "./git.ts";
-import type { GitCommit, GitHistory } from "./git-history.ts";
 
 export interface ChangelogSection {
 	/** The flowchart or guide the changes are about. */

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { GitError, git, gitListFiles, gitShow } from "../changelog/git.ts";
+import { GitError, git, gitListFiles, gitShow } from "../git/git.ts";
 import { flowchartId, loadFlowchartSource } from "../load/load-flowcharts.ts";
 import type { Flowchart, LoadedFlowchart } from "../schema/flowchart.ts";
 import { annotatedDiagram } from "./diagram.ts";
