@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { runDiff } from "../../../src/cli/diff-run.ts";
 import { flowchartTemplate } from "../../../src/cli/new.ts";
 import { buildChangelog } from "../../../src/lib/changelog/changelog.ts";
-import { runDiff } from "../../../src/lib/diff/run.ts";
 import { gitContentHistory } from "../../../src/lib/git/history.ts";
 import { describeEntry } from "../../../src/site/changelog-text.ts";
 
