@@ -5,12 +5,12 @@ import { checkLabelFiles } from "./content/labels.ts";
 import { loadOnboarding } from "./content/onboarding.ts";
 import { checkPageBodies } from "./content/page-bodies.ts";
 import { loadPages, type PageInfo } from "./content/pages.ts";
+import { checkRoleNames } from "./content/role-names.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "./load/load-flowcharts.ts";
 import { loadMetrics } from "./metrics/index.ts";
 import { reviewDiagnostics } from "./review/check.ts";
 import type { LoadedFlowchart } from "./schema/flowchart.ts";
-import { checkRoleNames } from "./validate/role-names.ts";
 
 export interface ContentReport {
 	flowcharts: LoadedFlowchart[];

@@ -15,22 +15,9 @@ import {
 	visit,
 } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { DataPath, Locator, SourcePosition } from "../diagnostics/position.ts";
 
-/** A path into the parsed data, as Zod reports it: `["steps", 3, "next", 0, "to"]`. */
-export type DataPath = readonly PropertyKey[];
-
-export interface SourcePosition {
-	/** 1-based. */
-	line: number;
-	/** 1-based. */
-	column: number;
-}
-
-/**
- * Finds where a data path was written. `"key"` points at the mapping key (for unknown keys),
- * `"value"` at the value. A path that does not exist falls back to its nearest existing ancestor.
- */
-export type Locator = (path: DataPath, target?: "key" | "value") => SourcePosition | undefined;
+export type { DataPath, Locator, SourcePosition };
 
 export interface ParsedYaml {
 	/** The plain data; absent when the YAML could not be read. */

@@ -3,8 +3,8 @@
  * decisions, and reachability. Loops are fine: a deal may go back to an earlier stage.
  */
 
+import type { DataPath } from "../diagnostics/position.ts";
 import { graphOf, type ProcessGraph, reachable } from "../graph/model.ts";
-import type { DataPath } from "../load/parse-yaml.ts";
 import { type Flowchart, limits, type Step } from "../schema/flowchart.ts";
 import { closest, didYouMean, listOf } from "../text/suggest.ts";
 import type { Reporter } from "./report.ts";

@@ -1,6 +1,6 @@
 /** Role references (RACI and owner) must name a role defined under `roles:`. */
 
-import type { DataPath } from "../load/parse-yaml.ts";
+import type { DataPath } from "../diagnostics/position.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
 import { didYouMean, listOf } from "../text/suggest.ts";
 import type { Reporter } from "./report.ts";
