@@ -42,7 +42,7 @@ export async function checkContent(
 	});
 	const labels = await checkLabelFiles(rootDir, flowcharts);
 	const reviews = await reviewDiagnostics(rootDir, flowcharts, pages.pages, config);
-	const metrics = await checkMetrics(rootDir, flowcharts);
+	const metrics = await checkMetricsFolders(rootDir, flowcharts);
 	const roleNames = await checkRoleNames(rootDir, flowcharts);
 	const all = sortDiagnostics([
 		...(config.problems ?? []),
@@ -67,7 +67,7 @@ export async function checkContent(
  * Bad rows in the CRM exports (`content/metrics/<id>/`): warnings, errors when the mapping says
  * `strict: true`. No export gives nothing: the site just hides the metrics.
  */
-async function checkMetrics(rootDir: string, flowcharts: readonly LoadedFlowchart[]): Promise<Diagnostic[]> {
+async function checkMetricsFolders(rootDir: string, flowcharts: readonly LoadedFlowchart[]): Promise<Diagnostic[]> {
 	const results = await Promise.all(
 		flowcharts.map(async (fc): Promise<Diagnostic[]> => {
 			try {

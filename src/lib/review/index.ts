@@ -3,12 +3,10 @@
  *
  *   const today = buildDate();                           // FLOWBOOK_TODAY=YYYY-MM-DD overrides
  *   const rows = reviewDashboard({ flowcharts, pages }, { today, defaultCadence: config.reviewEvery });
- *   const badge = reviewBadge(reviewRow(flowchartSubject(fc), { today }));  // badge.text, badge.alert
  *   const diagnostics = overdueDiagnostics(rows, { strict: config.strict, locate });
  */
 
 export { locateKey } from "../load/parse-yaml.ts";
-export { type ReviewBadge, reviewBadge } from "./badge.ts";
 export { type ChecklistMetrics, reviewChecklist, reviewLogSnippet } from "./checklist.ts";
 export {
 	compareUrgency,

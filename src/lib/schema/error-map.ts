@@ -404,6 +404,3 @@ function keysAt(schema: z.core.$ZodType, path: Path): string[] {
 	}
 	return [];
 }
-
-/** Used by the loader to report ids nicely; exported for tests. */
-export { slugify as suggestId };
