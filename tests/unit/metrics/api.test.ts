@@ -3,7 +3,7 @@ import { conformanceOf } from "../../../src/lib/conformance/index.ts";
 import { diagramAnnotations, findBottlenecks } from "../../../src/lib/metrics/bottlenecks.ts";
 import { computeMetrics } from "../../../src/lib/metrics/compute.ts";
 import { storeFromEvents } from "../../../src/lib/metrics/events.ts";
-import { flowchartApiJson } from "../../../src/lib/metrics/export.ts";
+import { flowchartApiJson } from "../../../src/lib/metrics/api.ts";
 import type { MetricsReport } from "../../../src/lib/metrics/index.ts";
 import { DAY, smallEvents, smallFlowchart, T0 } from "./helpers.ts";
 
