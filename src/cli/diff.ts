@@ -3,7 +3,7 @@
  * as Markdown with annotated Mermaid diagrams, for a pull-request comment. Exit 1 when the ref
  * cannot be read, 2 on bad usage or an unexpected failure.
  */
-import { runDiff } from "../lib/diff/run.ts";
+import { runDiff } from "./diff-run.ts";
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
 	try {

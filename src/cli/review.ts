@@ -2,7 +2,7 @@
  * `node src/cli/review.ts <flowchart-id> [--root DIR]`: prints the review checklist (Markdown).
  * Exit 1 for an unknown or broken flowchart, 2 on bad usage or an unexpected failure.
  */
-import { runReview } from "../lib/review/run.ts";
+import { runReview } from "./review-run.ts";
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
 	try {

@@ -3,7 +3,7 @@
  * build (flowcharts, pages, FAQ, onboarding, labels, metrics, reviews) and prints all problems.
  * Exit 1 on errors (or warnings when strict), 2 on bad usage or an unexpected failure.
  */
-import { runValidate } from "../lib/validate/run.ts";
+import { runValidate } from "./validate-run.ts";
 
 try {
 	const code = await runValidate(process.argv.slice(2), {

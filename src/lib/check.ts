@@ -5,12 +5,12 @@ import { checkLabelFiles } from "./content/labels.ts";
 import { loadOnboarding } from "./content/onboarding.ts";
 import { checkPageBodies } from "./content/page-bodies.ts";
 import { loadPages, type PageInfo } from "./content/pages.ts";
+import { checkRoleNames } from "./content/role-names.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "./load/load-flowcharts.ts";
 import { loadMetrics } from "./metrics/index.ts";
 import { reviewDiagnostics } from "./review/check.ts";
 import type { LoadedFlowchart } from "./schema/flowchart.ts";
-import { checkRoleNames } from "./validate/role-names.ts";
 
 export interface ContentReport {
 	flowcharts: LoadedFlowchart[];
@@ -42,7 +42,7 @@ export async function checkContent(
 	});
 	const labels = await checkLabelFiles(rootDir, flowcharts);
 	const reviews = await reviewDiagnostics(rootDir, flowcharts, pages.pages, config);
-	const metrics = await checkMetrics(rootDir, flowcharts);
+	const metrics = await checkMetricsFolders(rootDir, flowcharts);
 	const roleNames = await checkRoleNames(rootDir, flowcharts);
 	const all = sortDiagnostics([
 		...(config.problems ?? []),
@@ -67,7 +67,7 @@ export async function checkContent(
  * Bad rows in the CRM exports (`content/metrics/<id>/`): warnings, errors when the mapping says
  * `strict: true`. No export gives nothing: the site just hides the metrics.
  */
-async function checkMetrics(rootDir: string, flowcharts: readonly LoadedFlowchart[]): Promise<Diagnostic[]> {
+async function checkMetricsFolders(rootDir: string, flowcharts: readonly LoadedFlowchart[]): Promise<Diagnostic[]> {
 	const results = await Promise.all(
 		flowcharts.map(async (fc): Promise<Diagnostic[]> => {
 			try {

@@ -89,10 +89,6 @@ export function getPages(lang: Lang): Promise<SitePage[]> {
 	);
 }
 
-export function repoFileUrl(repoUrl: string, branch: string, file: string, mode: "edit" | "blob" = "edit"): string {
-	return `${repoUrl}/${mode}/${branch}/${file}`;
-}
-
 /** `getStaticPaths` of a page per flowchart per language, with the flowchart as a prop. */
 export async function flowchartPaths(): Promise<
 	{ params: { lang: string | undefined; id: string }; props: { lang: Lang; fc: SiteFlowchart; all: SiteFlowchart[] } }[]

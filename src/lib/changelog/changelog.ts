@@ -1,15 +1,15 @@
 /** The review changelog: review-log entries and content commits in one newest-first list. */
 
-import { parse as parseYaml } from "yaml";
 import type { ChangeMessage } from "../../i18n/changes.ts";
 import { parseFlowchartVersion } from "../diff/parse.ts";
 import { diffFlowcharts } from "../diff/semantic-diff.ts";
+import { gitShow } from "../git/git.ts";
+import type { GitCommit, GitHistory } from "../git/history.ts";
+import { parseYaml } from "../load/parse-yaml.ts";
 import { toCalendarDate } from "../review/due.ts";
 import { REVIEW_QUESTIONS, type ReviewAnswerKey } from "../review/questions.ts";
 import type { ReviewSubject } from "../review/subject.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
-import { gitShow } from "./git.ts";
-import type { GitCommit, GitHistory } from "./git-history.ts";
 
 export interface ChangelogSection {
 	/** The flowchart or guide the changes are about. */
@@ -123,13 +123,9 @@ function flowchartSection(
 function guideVersion(text: string | undefined): { title?: string; words: string } | undefined {
 	if (text === undefined) return undefined;
 	const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-	let title: string | undefined;
-	try {
-		const data = fm ? (parseYaml(fm[1] ?? "") as { title?: unknown } | null) : undefined;
-		if (typeof data?.title === "string") title = data.title;
-	} catch {
-		// Unreadable front matter: the guide is still listed, by its file name.
-	}
+	// Unreadable front matter has no value: the guide is still listed, by its file name.
+	const data = fm ? (parseYaml("", fm[1] ?? "").value as { title?: unknown } | null | undefined) : undefined;
+	const title = typeof data?.title === "string" ? data.title : undefined;
 	return { title, words: text.replace(/\s+/g, " ").trim() };
 }
 

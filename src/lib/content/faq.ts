@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { loadYamlFile } from "../load/load-yaml-file.ts";
 import { type Faq, FaqSchema } from "../schema/faq.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
-import { didYouMean } from "../validate/suggest.ts";
+import { didYouMean } from "../text/suggest.ts";
 
 export interface FaqSet {
 	lang: string;

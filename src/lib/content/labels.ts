@@ -11,7 +11,7 @@ import { loadYamlSource } from "../load/load-yaml-file.ts";
 import type { DataPath } from "../load/parse-yaml.ts";
 import { readTextFile } from "../load/read-text.ts";
 import { type LoadedFlowchart, type Step, transitionsOf } from "../schema/flowchart.ts";
-import { didYouMean } from "../validate/suggest.ts";
+import { didYouMean } from "../text/suggest.ts";
 
 type Raw = Record<string, unknown>;
 const isRecord = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);

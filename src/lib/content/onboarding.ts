@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { loadYamlFile } from "../load/load-yaml-file.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { type Onboarding, OnboardingSchema } from "../schema/onboarding.ts";
-import { didYouMean } from "../validate/suggest.ts";
+import { didYouMean } from "../text/suggest.ts";
 
 export interface OnboardingTargets {
 	flowcharts: readonly LoadedFlowchart[];

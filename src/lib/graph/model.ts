@@ -27,25 +27,46 @@ export interface ProcessGraph {
 	ends: number[];
 }
 
+/** An arrow between two step numbers, before the model numbers it. */
+export interface Link {
+	from: number;
+	to: number;
+	when?: string;
+}
+
 /** Builds the model; transitions to unknown steps are left out (validation reports them). */
 export function buildProcessGraph(fc: Flowchart): ProcessGraph {
-	const ids = fc.steps.map((s) => s.id);
-	const index = new Map<string, number>();
-	ids.forEach((id, i) => {
-		if (!index.has(id)) index.set(id, i);
-	});
-	const edges: GraphEdge[] = [];
-	const outEdges: number[][] = ids.map(() => []);
-	const inEdges: number[][] = ids.map(() => []);
+	const index = stepIndex(fc);
+	const links: Link[] = [];
 	fc.steps.forEach((step, from) => {
 		for (const t of transitionsOf(step)) {
 			const to = index.get(t.to);
-			if (to === undefined) continue;
-			outEdges[from]?.push(edges.length);
-			inEdges[to]?.push(edges.length);
-			edges.push({ from, to, ...(t.when ? { when: t.when } : {}), key: `${step.id}->${t.to}` });
+			if (to !== undefined) links.push({ from, to, ...(t.when ? { when: t.when } : {}) });
 		}
 	});
+	return graphOf(fc, links, index);
+}
+
+/** Step number of each id; a repeated id keeps its first step (validation reports the repeat). */
+export function stepIndex(fc: Flowchart): Map<string, number> {
+	const index = new Map<string, number>();
+	fc.steps.forEach((s, i) => {
+		if (!index.has(s.id)) index.set(s.id, i);
+	});
+	return index;
+}
+
+/** The model over `links` chosen by the caller (validation counts a broken link as reaching its likely target). */
+export function graphOf(fc: Flowchart, links: readonly Link[], index = stepIndex(fc)): ProcessGraph {
+	const ids = fc.steps.map((s) => s.id);
+	const edges: GraphEdge[] = [];
+	const outEdges: number[][] = ids.map(() => []);
+	const inEdges: number[][] = ids.map(() => []);
+	for (const { from, to, when } of links) {
+		outEdges[from]?.push(edges.length);
+		inEdges[to]?.push(edges.length);
+		edges.push({ from, to, ...(when ? { when } : {}), key: `${ids[from]}->${ids[to]}` });
+	}
 	const types = fc.steps.map((s) => s.type);
 	const which = (type: StepType) => types.flatMap((t, i) => (t === type ? [i] : []));
 	return { ids, index, types, edges, outEdges, inEdges, starts: which("start"), ends: which("end") };

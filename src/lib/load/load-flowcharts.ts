@@ -5,11 +5,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.ts";
-import { friendlyIssues } from "../schema/error-map.ts";
 import { FlowchartSchema, type LoadedFlowchart } from "../schema/flowchart.ts";
-import { loadCleanFlowchart } from "../validate/fast-path.ts";
 import { validateFlowchart } from "../validate/index.ts";
-import { type DataPath, parseYaml } from "./parse-yaml.ts";
+import { loadCleanFlowchart } from "./fast-path.ts";
+import { loadYamlSource } from "./load-yaml-file.ts";
+import type { DataPath } from "./parse-yaml.ts";
 import { explainedBySchema, partialFlowchart } from "./partial-flowchart.ts";
 import { decodeText } from "./read-text.ts";
 
@@ -20,6 +20,8 @@ export interface LoadResult {
 }
 
 const yamlFile = /\.ya?ml$/i;
+
+const EMPTY_HINT = "Write a flowchart with `title:`, `roles:` and `steps:`, or delete the file.";
 
 /**
  * A flowchart's id is its page address and its Mermaid and search key: a safe slug, so every link
@@ -64,51 +66,21 @@ export function loadFlowchartSource(file: string, source: string): LoadResult {
 	const path = file.replace(/\\/g, "/");
 	const clean = loadCleanFlowchart(flowchartId(path), path, source);
 	if (clean) return clean;
-	const parsed = parseYaml(path, source);
-	const diagnostics = parsed.diagnostics;
-	if (!("value" in parsed)) return { diagnostics: sortDiagnostics(diagnostics) };
-
-	if (parsed.value === null || parsed.value === undefined) {
-		diagnostics.push({
-			severity: "error",
-			file: path,
-			line: 1,
-			column: 1,
-			code: "empty-file",
-			message: "the file is empty",
-			hint: "Write a flowchart with `title:`, `roles:` and `steps:`, or delete the file.",
-		});
-		return { diagnostics };
-	}
-
-	const result = FlowchartSchema.safeParse(parsed.value);
-	if (!result.success) {
-		const issues = friendlyIssues(result.error.issues, parsed.value);
-		for (const issue of issues) {
-			const pos = parsed.locate(issue.path, issue.target);
-			diagnostics.push({
-				severity: "error",
-				file: path,
-				...(pos ? { line: pos.line, column: pos.column } : {}),
-				message: issue.message,
-				...(issue.hint ? { hint: issue.hint } : {}),
-				code: issue.code,
-			});
-		}
+	const loaded = loadYamlSource(FlowchartSchema, path, source, EMPTY_HINT);
+	if (loaded.data === undefined) {
 		// The references and graph of what did parse, in the same run; findings inside a rejected field are left out.
-		const partial = partialFlowchart(parsed.value);
+		const partial = loaded.issuePaths && partialFlowchart(loaded.value);
 		if (partial) {
-			const issuePaths = issues.map((i) => i.path);
+			const issuePaths = loaded.issuePaths ?? [];
 			const fc = { id: flowchartId(path), file: path, data: partial.data };
 			const skip = (p: DataPath, code: string) => explainedBySchema(p, code, issuePaths, partial.anonymous);
-			diagnostics.push(...validateFlowchart(fc, parsed.locate, skip));
+			loaded.diagnostics.push(...validateFlowchart(fc, loaded.locate, skip));
 		}
-		return { diagnostics: sortDiagnostics(diagnostics) };
+		return { diagnostics: sortDiagnostics(loaded.diagnostics) };
 	}
 
-	const flowchart: LoadedFlowchart = { id: flowchartId(path), file: path, data: result.data };
-	diagnostics.push(...validateFlowchart(flowchart, parsed.locate));
-	const sorted = sortDiagnostics(diagnostics);
+	const flowchart: LoadedFlowchart = { id: flowchartId(path), file: path, data: loaded.data };
+	const sorted = sortDiagnostics([...loaded.diagnostics, ...validateFlowchart(flowchart, loaded.locate)]);
 	return sorted.some((d) => d.severity === "error") ? { diagnostics: sorted } : { flowchart, diagnostics: sorted };
 }
 

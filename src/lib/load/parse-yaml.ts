@@ -15,22 +15,9 @@ import {
 	visit,
 } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { DataPath, Locator, SourcePosition } from "../diagnostics/position.ts";
 
-/** A path into the parsed data, as Zod reports it: `["steps", 3, "next", 0, "to"]`. */
-export type DataPath = readonly PropertyKey[];
-
-export interface SourcePosition {
-	/** 1-based. */
-	line: number;
-	/** 1-based. */
-	column: number;
-}
-
-/**
- * Finds where a data path was written. `"key"` points at the mapping key (for unknown keys),
- * `"value"` at the value. A path that does not exist falls back to its nearest existing ancestor.
- */
-export type Locator = (path: DataPath, target?: "key" | "value") => SourcePosition | undefined;
+export type { DataPath, Locator, SourcePosition };
 
 export interface ParsedYaml {
 	/** The plain data; absent when the YAML could not be read. */
@@ -42,7 +29,8 @@ export interface ParsedYaml {
 /** Far above what a flowchart needs, far below what a "billion laughs" file needs to blow up memory. */
 export const MAX_ALIAS_COUNT = 50;
 
-export function parseYaml(file: string, source: string): ParsedYaml {
+/** The syntax tree of `source` (without a byte-order mark) and a way from offsets to positions: the one place YAML is parsed with positions. */
+function readDocument(source: string) {
 	const lineCounter = new LineCounter();
 	const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -50,6 +38,11 @@ export function parseYaml(file: string, source: string): ParsedYaml {
 		const { line, col } = lineCounter.linePos(offset);
 		return { line, column: col };
 	};
+	return { doc, text, at };
+}
+
+export function parseYaml(file: string, source: string): ParsedYaml {
+	const { doc, text, at } = readDocument(source);
 	const locate = makeLocator(doc, at);
 
 	const diagnostics: Diagnostic[] = [
@@ -212,4 +205,12 @@ function makeLocator(doc: Document, at: (offset: number) => SourcePosition): Loc
 		}
 		return best;
 	};
+}
+
+/** Position of the top-level `key` as written, even in a file with other syntax errors; undefined when absent. */
+export function locateKey(source: string, key: string): SourcePosition | undefined {
+	const { doc, at } = readDocument(source);
+	if (!isMap(doc.contents)) return undefined;
+	const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+	return pair && isScalar(pair.key) && pair.key.range ? at(pair.key.range[0]) : undefined;
 }

@@ -5,7 +5,7 @@
  * type its `next` implies, so it does not cause a second, made-up error.
  */
 import { type Flowchart, IdSchema, RoleSchema, type Step, StepMetricsSchema, stepTypes } from "../schema/flowchart.ts";
-import { closest } from "../validate/suggest.ts";
+import { closest } from "../text/suggest.ts";
 import type { DataPath } from "./parse-yaml.ts";
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -7,7 +7,7 @@
  */
 import type { Lang } from "../../i18n/ui.ts";
 import { formatter, type Message, message } from "../i18n/format.ts";
-import type { FlowchartMetrics, StepMetrics } from "./compute.ts";
+import type { FlowchartMetrics } from "./compute.ts";
 
 export interface Bottleneck {
 	step: string;
@@ -113,10 +113,4 @@ export function diagramAnnotations(
 		if (e.overall.value !== null) edges[e.key] = { note: fmt.share(e.overall.value) };
 	}
 	return { nodes, edges };
-}
-
-/** Bottleneck lookup for a step page. */
-export function bottleneckOf(bottlenecks: readonly Bottleneck[], step: StepMetrics | string): Bottleneck | undefined {
-	const id = typeof step === "string" ? step : step.id;
-	return bottlenecks.find((b) => b.step === id);
 }

@@ -22,9 +22,8 @@ import type { Message } from "../i18n/format.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
 import type { EventStore } from "./events.ts";
 import { count, daysQuantile, type Figure, figure, ratio } from "./figure.ts";
-import { buildGraph, type FlowGraph } from "./graph.ts";
-
-const DAY = 86_400_000;
+import { buildGraph, type FlowGraph, type GraphEdge } from "./graph.ts";
+import { type Ctx, maxDealLength, newTally, type Stays, stayLengths, type Tally, tallyDeal } from "./tally.ts";
 
 export type PeriodKind = "quarter" | "month";
 
@@ -148,354 +147,31 @@ export function periodLabel(key: number, kind: PeriodKind): string {
 	return `${Math.floor(key / 12)}-${String((key % 12) + 1).padStart(2, "0")}`;
 }
 
-interface Acc {
-	entries: Int32Array;
-	deals: Int32Array;
-	reEntries: Int32Array;
-	left: Int32Array;
-	stillIn: Int32Array;
-	movedOn: Int32Array;
-	lost: Int32Array;
-	skipped: Int32Array;
-	other: Int32Array;
-	cum: Int32Array;
-	cumBase: Int32Array;
-}
-
-function acc(size: number): Acc {
-	const z = () => new Int32Array(size);
-	return {
-		entries: z(),
-		deals: z(),
-		reEntries: z(),
-		left: z(),
-		stillIn: z(),
-		movedOn: z(),
-		lost: z(),
-		skipped: z(),
-		other: z(),
-		cum: z(),
-		cumBase: z(),
-	};
-}
-
 export function computeMetrics(fc: Flowchart, store: EventStore, options: ComputeOptions = {}): FlowchartMetrics {
 	const kind = options.period ?? "quarter";
 	const g: FlowGraph = buildGraph(fc);
-	const N = g.n;
-	const c = store.columns;
-	const at = c.at;
-	const stepOf = c.step;
-	const nDeals = store.dealIds.length;
 	const empty = store.order.length === 0;
 	const k0 = empty ? 0 : periodKey(store.minAt, kind);
 	const k1 = empty ? -1 : periodKey(store.maxAt, kind);
 	const P = k1 - k0 + 1;
 	const exportAt = options.exportAt ?? (empty ? 0 : store.maxAt + 1);
-	const pOf = (t: number) => periodKey(t, kind) - k0;
-
-	// Per (step, period) accumulators at [s * P + p]; overall derived by summing, except distinct deals.
-	const a = acc(N * P);
-	const dealsAll = new Int32Array(N);
-	const cumAll = new Int32Array(N);
-	const stampP = new Int32Array(N * P).fill(-1);
-	const stampAll = new Int32Array(N).fill(-1);
-	const stampCum = new Int32Array(N).fill(-1);
-	const edgeCount = new Int32Array(g.edges.length * P);
-	const open = new Int32Array(N);
-	const stalled = new Int32Array(N);
-	const stalledDeals: StalledDeal[][] = Array.from({ length: N }, () => []);
-	const won = new Int32Array(P);
-	const lostDeals = new Int32Array(P);
-	const wonValue = new Float64Array(P);
-	const wonWithAmount = new Int32Array(P);
-	const cycles: number[][] = Array.from({ length: P }, () => []);
-	const openDiff = new Int32Array(P + 1);
-	let openNow = 0;
-	let cumBaseAll = 0;
-	const cumBase = new Int32Array(P);
-	// Stay lengths as (bucket, days) pairs in two typed arrays: a million boxed numbers would not fit the memory budget.
-	// Float32 keeps days to well under a second.
-	const durKey = new Int32Array(store.order.length);
-	const durVal = new Float32Array(store.order.length);
-	let durN = 0;
+	const ctx: Ctx = { g, store, P, exportAt, pOf: (t) => periodKey(t, kind) - k0 };
+	const t = newTally(g.n, P, g.edges.length, store);
 	const visits = new Int32Array(Math.max(1, maxDealLength(store)));
-
-	for (let d = 0; d < nDeals; d++) {
-		const lo = store.offsets[d]!;
-		const hi = store.offsets[d + 1]!;
-		if (hi === lo) continue;
-		let k = 0;
-		for (let i = lo; i < hi; i++) {
-			const r = store.order[i]!;
-			if (k > 0 && stepOf[visits[k - 1]!] === stepOf[r]) continue;
-			visits[k++] = r;
-		}
-		let firstF = -1;
-		for (let i = 0; i < k; i++) {
-			if (g.isFirstStage[stepOf[visits[i]!]!]) {
-				firstF = i;
-				break;
-			}
-		}
-		const cohort = firstF >= 0 ? pOf(at[visits[firstF]!]!) : -1;
-		if (firstF >= 0) {
-			cumBaseAll++;
-			cumBase[cohort]!++;
-		}
-
-		const enter = (s: number, p: number, i: number) => {
-			const sp = s * P + p;
-			a.entries[sp]!++;
-			if (stampP[sp] !== d) {
-				stampP[sp] = d;
-				a.deals[sp]!++;
-			}
-			if (stampAll[s] !== d) {
-				stampAll[s] = d;
-				dealsAll[s]!++;
-			} else a.reEntries[sp]!++;
-			if (firstF >= 0 && i >= firstF && stampCum[s] !== d) {
-				stampCum[s] = d;
-				a.cum[s * P + cohort]!++;
-				cumAll[s]!++;
-			}
-		};
-
-		for (let i = 0; i < k; i++) {
-			const r = visits[i]!;
-			const s = stepOf[r]!;
-			const t = at[r]!;
-			const p = pOf(t);
-			const sp = s * P + p;
-			enter(s, p, i);
-			if (i < k - 1) {
-				const rn = visits[i + 1]!;
-				const nx = stepOf[rn]!;
-				const tn = at[rn]!;
-				a.left[sp]!++;
-				if (!g.isDecision[s] && !g.isEnd[s]) {
-					durKey[durN] = sp;
-					durVal[durN++] = (tn - t) / DAY;
-				}
-				if (g.movedOn[s * N + nx]) a.movedOn[sp]!++;
-				if (g.isLost[nx]) a.lost[sp]!++;
-				const path = g.paths[s * N + nx];
-				if (path) {
-					edgeCount[path[0]! * P + p]!++;
-					if (path.length > 1) {
-						const pd = pOf(tn);
-						for (let j = 1; j < path.length; j++) {
-							const e = g.edges[path[j]!]!;
-							const dsp = e.from * P + pd;
-							enter(e.from, pd, i);
-							a.left[dsp]!++;
-							if (g.movedOn[e.from * N + e.to]) a.movedOn[dsp]!++;
-							if (g.isLost[e.to]) a.lost[dsp]!++;
-							edgeCount[path[j]! * P + pd]!++;
-						}
-					}
-				} else if (g.forward[s * N + nx]) a.skipped[sp]!++;
-				else a.other[sp]!++;
-			} else if (!g.isEnd[s]) {
-				a.stillIn[sp]!++;
-				open[s]!++;
-				const days = (exportAt - t) / DAY;
-				if (days > g.maxDays[s]!) {
-					stalled[s]!++;
-					stalledDeals[s]!.push({ deal: store.dealIds[d]!, days: Math.floor(days) });
-				}
-			}
-		}
-
-		const last = visits[k - 1]!;
-		const ls = stepOf[last]!;
-		const first = store.order[lo]!;
-		const pFirst = pOf(at[first]!);
-		openDiff[pFirst]!++;
-		if (!g.isEnd[ls]) {
-			openNow++;
-			continue;
-		}
-		const pc = pOf(at[last]!);
-		openDiff[pc]!--;
-		if (g.isWon[ls]) {
-			won[pc]!++;
-			cycles[pc]!.push((at[last]! - at[first]!) / DAY);
-			let amount = Number.NaN;
-			for (let i = lo; i < hi; i++) {
-				const v = c.amount[store.order[i]!]!;
-				if (!Number.isNaN(v)) amount = v;
-			}
-			if (!Number.isNaN(amount)) {
-				wonValue[pc]! += amount;
-				wonWithAmount[pc]!++;
-			}
-		} else if (g.isLost[ls]) lostDeals[pc]!++;
-	}
-
-	// Counting sort by bucket (s * P + p): each step's periods are then contiguous, and each bucket is sorted.
-	const durStart = new Int32Array(N * P + 1);
-	for (let i = 0; i < durN; i++) durStart[durKey[i]! + 1]!++;
-	for (let b = 0; b < N * P; b++) durStart[b + 1]! += durStart[b]!;
-	const durSorted = new Float32Array(durN);
-	const fill = durStart.slice(0, N * P);
-	for (let i = 0; i < durN; i++) durSorted[fill[durKey[i]!]!++] = durVal[i]!;
-	for (let b = 0; b < N * P; b++) durSorted.subarray(durStart[b]!, durStart[b + 1]!).sort();
-	const stays = (s: number, ps: number[]) =>
-		ps.length === 1
-			? durSorted.subarray(durStart[s * P + ps[0]!]!, durStart[s * P + ps[0]! + 1]!)
-			: durSorted.slice(durStart[s * P]!, durStart[s * P + P]!).sort();
+	for (let d = 0; d < store.dealIds.length; d++) tallyDeal(ctx, t, d, visits);
 
 	const periods = Array.from({ length: P }, (_, p) => periodLabel(k0 + p, kind));
-	const firstNames = g.firstStages.map((i) => g.steps[i]!.id);
-
-	const sortedDays = (list: number[]) => Float64Array.from(list).sort();
-	const stepPeriod = (s: number, label: string, ps: number[], deals: number, cum: number, base: number) => {
-		const sum = (arr: Int32Array) => ps.reduce((t, p) => t + arr[s * P + p]!, 0);
-		const step = g.steps[s]!;
-		const entries = sum(a.entries);
-		const stillIn = sum(a.stillIn);
-		const movedOn = sum(a.movedOn);
-		const days = stays(s, ps);
-		const timed = step.type === "stage" || step.type === "start";
-		const m: StepPeriodMetrics = {
-			period: label,
-			deals,
-			entries,
-			reEntries: sum(a.reEntries),
-			left: sum(a.left),
-			stillIn,
-			movedOn,
-			lost: sum(a.lost),
-			skipped: sum(a.skipped),
-			other: sum(a.other),
-			conversion:
-				step.type === "end"
-					? null
-					: ratio(movedOn, entries - stillIn, {
-							key: "formula.conversion",
-							args: { step: step.id, num: movedOn, entries, stillIn },
-						}),
-			cumulative:
-				g.firstStages.length === 0 || step.type === "start"
-					? null
-					: ratio(cum, base, {
-							key: "formula.cumulative",
-							args: { step: step.id, first: { or: firstNames }, num: cum, den: base },
-						}),
-			medianDays: timed ? daysQuantile(days, 0.5, "formula.median", { step: step.id }) : null,
-			p90Days: timed ? daysQuantile(days, 0.9, "formula.p90", { step: step.id }) : null,
-		};
-		return m;
-	};
 	const allPs = Array.from({ length: P }, (_, p) => p);
-	const steps: StepMetrics[] = g.steps.map((step, s) => {
-		const maxDays = step.metrics?.max_days;
-		const target = Number.isNaN(g.targetConversion[s]!) ? undefined : g.targetConversion[s]!;
-		const list = stalledDeals[s]!.sort((x, y) => y.days - x.days || x.deal.localeCompare(y.deal)).slice(0, 20);
-		return {
-			id: step.id,
-			label: step.label,
-			type: step.type,
-			...(step.outcome ? { outcome: step.outcome } : {}),
-			target: {
-				...(target !== undefined ? { conversion: target } : {}),
-				...(maxDays !== undefined ? { maxDays } : {}),
-			},
-			overall: stepPeriod(s, "all", allPs, dealsAll[s]!, cumAll[s]!, cumBaseAll),
-			periods: allPs.map((p) => stepPeriod(s, periods[p]!, [p], a.deals[s * P + p]!, a.cum[s * P + p]!, cumBase[p]!)),
-			open: open[s]!,
-			stalled:
-				maxDays === undefined
-					? null
-					: count(stalled[s]!, { key: "formula.stalled", args: { step: step.id, days: { days: maxDays } } }),
-			stalledDeals: list,
-		};
-	});
-
-	const edges: EdgeMetrics[] = g.edges.map((e, i) => {
-		const from = steps[e.from]!;
-		const share = (n: number, pm: StepPeriodMetrics) =>
-			ratio(n, pm.entries - pm.stillIn, {
-				key: "formula.edge",
-				args: { from: from.id, to: g.steps[e.to]!.id, num: n, entries: pm.entries, stillIn: pm.stillIn },
-			});
-		let total = 0;
-		const per = allPs.map((p) => {
-			total += edgeCount[i * P + p]!;
-			return share(edgeCount[i * P + p]!, from.periods[p]!);
-		});
-		return {
-			key: e.key,
-			from: from.id,
-			to: g.steps[e.to]!.id,
-			...(e.when ? { when: e.when } : {}),
-			overall: share(total, from.overall),
-			periods: per,
-		};
-	});
-
-	const cur = options.currency;
-	const headline = (label: string, ps: number[], openDeals: number, openMsg: Message): Headline => {
-		const w = ps.reduce((t, p) => t + won[p]!, 0);
-		const l = ps.reduce((t, p) => t + lostDeals[p]!, 0);
-		const value = ps.reduce((t, p) => t + wonValue[p]!, 0);
-		const withAmount = ps.reduce((t, p) => t + wonWithAmount[p]!, 0);
-		const winRate = ratio(w, w + l, { key: "formula.winRate", args: { won: w, lost: l } });
-		const avgV = withAmount > 0 ? value / withAmount : null;
-		const money = (v: number) => ({ money: v, currency: cur });
-		const avgDealValue = figure({
-			value: avgV,
-			numerator: value,
-			denominator: withAmount,
-			unit: "money",
-			...(cur ? { currency: cur } : {}),
-			formulaMsg: { key: "formula.avgDealValue", args: { value: money(value), n: withAmount } },
-		});
-		const cycleDays = daysQuantile(sortedDays(ps.flatMap((p) => cycles[p]!)), 0.5, "formula.cycle");
-		const velocity = (days: number): Figure => {
-			const ok = winRate.value !== null && avgV !== null && cycleDays.value !== null && cycleDays.value > 0;
-			const v = ok ? (openDeals * winRate.value! * avgV! * days) / cycleDays.value! : null;
-			const times = days === 1 ? "" : ` × ${days}`;
-			return figure({
-				value: v,
-				numerator: ok ? openDeals * winRate.value! * avgV! : 0,
-				denominator: cycleDays.value ?? 0,
-				unit: "money-per-day",
-				...(cur ? { currency: cur } : {}),
-				...(days === 1 ? {} : { perDays: days }),
-				formulaMsg: ok
-					? {
-							key: "formula.velocity",
-							args: {
-								times,
-								open: openDeals,
-								rate: { share: winRate.value! },
-								avg: money(avgV!),
-								cycle: { days: cycleDays.value! },
-							},
-						}
-					: { key: "formula.velocityNone", args: { times } },
-			});
-		};
-		return {
-			period: label,
-			openDeals: count(openDeals, openMsg),
-			won: count(w, { key: "formula.won" }),
-			lost: count(l, { key: "formula.lost" }),
-			winRate,
-			avgDealValue,
-			cycleDays,
-			velocityPerDay: velocity(1),
-			velocityPer30Days: velocity(30),
-		};
-	};
+	const stays = stayLengths(t, g.n, P);
+	const steps = g.steps.map((_, s) => stepMetrics(ctx, t, stays, s, periods));
+	const headline = (label: string, ps: number[], openDeals: number, openMsg: Message) =>
+		headlineOf(t, label, ps, openDeals, openMsg, options.currency);
 	let running = 0;
 	const headlineByPeriod = allPs.map((p) => {
-		running += openDiff[p]!;
+		running += t.openDiff[p]!;
 		return headline(periods[p]!, [p], running, { key: "formula.openPeriod", args: { period: periods[p]! } });
 	});
+	const cur = options.currency;
 	return {
 		periodKind: kind,
 		periods,
@@ -504,19 +180,190 @@ export function computeMetrics(fc: Flowchart, store: EventStore, options: Comput
 		firstEvent: empty ? "" : new Date(store.minAt).toISOString(),
 		lastEvent: empty ? "" : new Date(store.maxAt).toISOString(),
 		...(cur ? { currency: cur } : {}),
-		deals: nDeals,
+		deals: store.dealIds.length,
 		events: store.order.length,
-		headline: headline("all", allPs, openNow, { key: "formula.openNow" }),
+		headline: headline("all", allPs, t.openNow, { key: "formula.openNow" }),
 		headlineByPeriod,
 		steps,
-		edges,
+		edges: g.edges.map((e, i) => edgeMetrics(ctx, t, steps, e, i)),
 		funnel: g.funnel.map((i) => g.steps[i]!.id),
 		firstStages: g.firstStages.map((i) => g.steps[i]!.id),
 	};
 }
 
-function maxDealLength(store: EventStore): number {
-	let m = 0;
-	for (let d = 0; d < store.dealIds.length; d++) m = Math.max(m, store.offsets[d + 1]! - store.offsets[d]!);
-	return m;
+/** Step `s` over periods `ps` (one period, or all for "overall"). */
+function stepPeriod(
+	ctx: Ctx,
+	t: Tally,
+	stays: Stays,
+	s: number,
+	label: string,
+	ps: number[],
+	counts: { deals: number; cum: number; base: number },
+): StepPeriodMetrics {
+	const { g, P } = ctx;
+	const { a } = t;
+	const sum = (arr: Int32Array) => ps.reduce((n, p) => n + arr[s * P + p]!, 0);
+	const step = g.steps[s]!;
+	const entries = sum(a.entries);
+	const stillIn = sum(a.stillIn);
+	const movedOn = sum(a.movedOn);
+	const days = stays(s, ps);
+	const timed = step.type === "stage" || step.type === "start";
+	const { deals, cum, base } = counts;
+	return {
+		period: label,
+		deals,
+		entries,
+		reEntries: sum(a.reEntries),
+		left: sum(a.left),
+		stillIn,
+		movedOn,
+		lost: sum(a.lost),
+		skipped: sum(a.skipped),
+		other: sum(a.other),
+		conversion:
+			step.type === "end"
+				? null
+				: ratio(movedOn, entries - stillIn, {
+						key: "formula.conversion",
+						args: { step: step.id, num: movedOn, entries, stillIn },
+					}),
+		cumulative:
+			g.firstStages.length === 0 || step.type === "start"
+				? null
+				: ratio(cum, base, {
+						key: "formula.cumulative",
+						args: { step: step.id, first: { or: g.firstStages.map((i) => g.steps[i]!.id) }, num: cum, den: base },
+					}),
+		medianDays: timed ? daysQuantile(days, 0.5, "formula.median", { step: step.id }) : null,
+		p90Days: timed ? daysQuantile(days, 0.9, "formula.p90", { step: step.id }) : null,
+	};
+}
+
+function stepMetrics(ctx: Ctx, t: Tally, stays: Stays, s: number, periods: string[]): StepMetrics {
+	const { g, P } = ctx;
+	const step = g.steps[s]!;
+	const maxDays = step.metrics?.max_days;
+	const target = Number.isNaN(g.targetConversion[s]!) ? undefined : g.targetConversion[s]!;
+	const list = t.stalledDeals[s]!.sort((x, y) => y.days - x.days || x.deal.localeCompare(y.deal)).slice(0, 20);
+	const allPs = periods.map((_, p) => p);
+	const overall = { deals: t.dealsAll[s]!, cum: t.cumAll[s]!, base: t.cumBaseAll };
+	const inPeriod = (p: number) => ({ deals: t.a.deals[s * P + p]!, cum: t.a.cum[s * P + p]!, base: t.cumBase[p]! });
+	return {
+		id: step.id,
+		label: step.label,
+		type: step.type,
+		...(step.outcome ? { outcome: step.outcome } : {}),
+		target: {
+			...(target !== undefined ? { conversion: target } : {}),
+			...(maxDays !== undefined ? { maxDays } : {}),
+		},
+		overall: stepPeriod(ctx, t, stays, s, "all", allPs, overall),
+		periods: allPs.map((p) => stepPeriod(ctx, t, stays, s, periods[p]!, [p], inPeriod(p))),
+		open: t.open[s]!,
+		stalled:
+			maxDays === undefined
+				? null
+				: count(t.stalled[s]!, { key: "formula.stalled", args: { step: step.id, days: { days: maxDays } } }),
+		stalledDeals: list,
+	};
+}
+
+/** Edge `i`: the share of its source's decided visits that took it, overall and per period. */
+function edgeMetrics(ctx: Ctx, t: Tally, steps: StepMetrics[], e: GraphEdge, i: number): EdgeMetrics {
+	const { g, P } = ctx;
+	const from = steps[e.from]!;
+	const share = (n: number, pm: StepPeriodMetrics) =>
+		ratio(n, pm.entries - pm.stillIn, {
+			key: "formula.edge",
+			args: { from: from.id, to: g.steps[e.to]!.id, num: n, entries: pm.entries, stillIn: pm.stillIn },
+		});
+	let total = 0;
+	const per = from.periods.map((pm, p) => {
+		total += t.edgeCount[i * P + p]!;
+		return share(t.edgeCount[i * P + p]!, pm);
+	});
+	return {
+		key: e.key,
+		from: from.id,
+		to: g.steps[e.to]!.id,
+		...(e.when ? { when: e.when } : {}),
+		overall: share(total, from.overall),
+		periods: per,
+	};
+}
+
+/** Wins, losses, deal value, cycle and velocity over periods `ps`. */
+function headlineOf(
+	t: Tally,
+	label: string,
+	ps: number[],
+	openDeals: number,
+	openMsg: Message,
+	cur: string | undefined,
+): Headline {
+	const total = (arr: Int32Array | Float64Array) => ps.reduce((n, p) => n + arr[p]!, 0);
+	const w = total(t.won);
+	const l = total(t.lostDeals);
+	const value = total(t.wonValue);
+	const withAmount = total(t.wonWithAmount);
+	const winRate = ratio(w, w + l, { key: "formula.winRate", args: { won: w, lost: l } });
+	const avgV = withAmount > 0 ? value / withAmount : null;
+	const avgDealValue = figure({
+		value: avgV,
+		numerator: value,
+		denominator: withAmount,
+		unit: "money",
+		...(cur ? { currency: cur } : {}),
+		formulaMsg: { key: "formula.avgDealValue", args: { value: { money: value, currency: cur }, n: withAmount } },
+	});
+	const cycleDays = daysQuantile(Float64Array.from(ps.flatMap((p) => t.cycles[p]!)).sort(), 0.5, "formula.cycle");
+	const velocity = (days: number) => velocityOf({ openDeals, winRate, avgV, cycleDays, days, cur });
+	return {
+		period: label,
+		openDeals: count(openDeals, openMsg),
+		won: count(w, { key: "formula.won" }),
+		lost: count(l, { key: "formula.lost" }),
+		winRate,
+		avgDealValue,
+		cycleDays,
+		velocityPerDay: velocity(1),
+		velocityPer30Days: velocity(30),
+	};
+}
+
+/** Sales velocity over `days`: open deals × win rate × average value ÷ cycle length. */
+function velocityOf(x: {
+	openDeals: number;
+	winRate: Figure;
+	avgV: number | null;
+	cycleDays: Figure;
+	days: number;
+	cur: string | undefined;
+}): Figure {
+	const { openDeals, winRate, avgV, cycleDays, days, cur } = x;
+	const ok = winRate.value !== null && avgV !== null && cycleDays.value !== null && cycleDays.value > 0;
+	const v = ok ? (openDeals * winRate.value! * avgV! * days) / cycleDays.value! : null;
+	const times = days === 1 ? "" : ` × ${days}`;
+	return figure({
+		value: v,
+		numerator: ok ? openDeals * winRate.value! * avgV! : 0,
+		denominator: cycleDays.value ?? 0,
+		unit: "money-per-day",
+		...(cur ? { currency: cur } : {}),
+		...(days === 1 ? {} : { perDays: days }),
+		formulaMsg: ok
+			? {
+					key: "formula.velocity",
+					args: {
+						times,
+						open: openDeals,
+						rate: { share: winRate.value! },
+						avg: { money: avgV!, currency: cur },
+						cycle: { days: cycleDays.value! },
+					},
+				}
+			: { key: "formula.velocityNone", args: { times } },
+	});
 }

@@ -4,15 +4,17 @@
  * "moving on", how an observed CRM move maps onto transitions (CRMs never record decision diamonds),
  * the first stage(s) for cumulative conversion and the funnel order.
  */
-import { type Flowchart, type Step, targetFraction, transitionsOf } from "../schema/flowchart.ts";
+import {
+	buildProcessGraph,
+	distancesFrom,
+	type GraphEdge,
+	type ProcessGraph,
+	reachable,
+	successors,
+} from "../graph/model.ts";
+import { type Flowchart, type Step, targetFraction } from "../schema/flowchart.ts";
 
-export interface GraphEdge {
-	from: number;
-	to: number;
-	when?: string;
-	/** "from->to", the key the diagram annotations use. */
-	key: string;
-}
+export type { GraphEdge };
 
 export interface FlowGraph {
 	steps: Step[];
@@ -42,28 +44,18 @@ export interface FlowGraph {
  * none, any end not marked `lost`) without going back through `a`. So the "No" branch to nurture is not
  * moving on from qualification (nurture only leads back to it), a skip ahead is, and a loop back is not.
  */
-function computeForward(steps: Step[], out: number[][], success: boolean[]): Uint8Array {
-	const n = steps.length;
+function computeForward(g: ProcessGraph, success: boolean[]): Uint8Array {
+	const n = g.ids.length;
 	const forward = new Uint8Array(n * n);
+	const successes = success.flatMap((ok, s) => (ok ? [s] : []));
 	for (let a = 0; a < n; a++) {
-		// Nodes that reach success without passing through a: reverse search from success nodes.
-		const ok = new Uint8Array(n);
-		const inEdges: number[][] = steps.map(() => []);
-		for (let u = 0; u < n; u++) for (const v of out[u]!) inEdges[v]!.push(u);
-		const queue: number[] = [];
-		for (let s = 0; s < n; s++)
-			if (success[s] && s !== a) {
-				ok[s] = 1;
-				queue.push(s);
-			}
-		while (queue.length) {
-			const v = queue.pop()!;
-			for (const u of inEdges[v]!)
-				if (!ok[u] && u !== a) {
-					ok[u] = 1;
-					queue.push(u);
-				}
-		}
+		// Steps that reach success without passing through a: a backward search from the success ends.
+		const ok = reachable(
+			g,
+			successes.filter((s) => s !== a),
+			(v) => v !== a,
+			"backward",
+		);
 		for (let b = 0; b < n; b++) forward[a * n + b] = b !== a && ok[b] ? 1 : 0;
 	}
 	return forward;
@@ -98,37 +90,15 @@ function computeMovedOn(
 	return m;
 }
 
-export function buildGraph(fc: Flowchart): FlowGraph {
-	const steps = fc.steps;
-	const n = steps.length;
-	const index = new Map(steps.map((s, i) => [s.id, i]));
-	const edges: GraphEdge[] = [];
-	const outEdges: number[][] = steps.map(() => []);
-	const out: number[][] = steps.map(() => []);
-	steps.forEach((s, from) => {
-		for (const t of transitionsOf(s)) {
-			const to = index.get(t.to);
-			if (to === undefined) continue;
-			outEdges[from]!.push(edges.length);
-			out[from]!.push(to);
-			edges.push({ from, to, ...(t.when ? { when: t.when } : {}), key: `${s.id}->${t.to}` });
-		}
-	});
-	const flag = (f: (s: Step) => boolean) => Uint8Array.from(steps, (s) => (f(s) ? 1 : 0));
-	const isEnd = flag((s) => s.type === "end");
-	const isDecision = flag((s) => s.type === "decision");
-	const isLost = flag((s) => s.type === "end" && s.outcome === "lost");
-	const isWon = flag((s) => s.type === "end" && s.outcome === "won");
-	const anyWon = isWon.some((x) => x === 1);
-	const success = steps.map((s, i) => (anyWon ? isWon[i] === 1 : s.type === "end" && s.outcome !== "lost"));
-	const forward = computeForward(steps, out, success);
-
+/** `paths[a * n + b]`: the shortest route of edges from a to b that passes only through decisions, or null. */
+function decisionPaths(g: ProcessGraph, isDecision: Uint8Array): (number[] | null)[] {
+	const n = g.ids.length;
 	const paths: (number[] | null)[] = new Array(n * n).fill(null);
 	for (let a = 0; a < n; a++) {
 		const via: (number[] | null)[] = new Array(n).fill(null);
 		const queue: number[] = [];
-		for (const e of outEdges[a]!) {
-			const to = edges[e]!.to;
+		for (const e of g.outEdges[a]!) {
+			const to = g.edges[e]!.to;
 			if (via[to] === null) {
 				via[to] = [e];
 				queue.push(to);
@@ -137,8 +107,8 @@ export function buildGraph(fc: Flowchart): FlowGraph {
 		while (queue.length) {
 			const v = queue.shift()!;
 			if (!isDecision[v]) continue;
-			for (const e of outEdges[v]!) {
-				const to = edges[e]!.to;
+			for (const e of g.outEdges[v]!) {
+				const to = g.edges[e]!.to;
 				if (via[to] === null) {
 					via[to] = [...via[v]!, e];
 					queue.push(to);
@@ -147,48 +117,56 @@ export function buildGraph(fc: Flowchart): FlowGraph {
 		}
 		for (let b = 0; b < n; b++) paths[a * n + b] = via[b]!;
 	}
+	return paths;
+}
 
-	const movedOn = computeMovedOn(n, forward, paths, isDecision, isLost);
-
-	// Distance from the starts; stages reached through starts and decisions only are the first stages.
-	const depth = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
-	const starts = steps.flatMap((s, i) => (s.type === "start" ? [i] : []));
-	const queue = [...starts];
-	for (const s of starts) depth[s] = 0;
+/** Stages reached from the starts through starts and decisions only; the first stage in reading order when none is. */
+function firstStagesOf(g: ProcessGraph): number[] {
 	const firstStages = new Set<number>();
-	const seenFirst = new Uint8Array(n);
-	const fq = [...starts];
-	while (fq.length) {
-		const v = fq.shift()!;
-		for (const w of out[v]!) {
-			if (seenFirst[w]) continue;
-			seenFirst[w] = 1;
-			if (steps[w]!.type === "stage") firstStages.add(w);
-			else if (steps[w]!.type !== "end") fq.push(w);
+	const seen = new Uint8Array(g.ids.length);
+	const queue = [...g.starts];
+	while (queue.length) {
+		const v = queue.shift()!;
+		for (const w of successors(g, v)) {
+			if (seen[w]) continue;
+			seen[w] = 1;
+			if (g.types[w] === "stage") firstStages.add(w);
+			else if (g.types[w] !== "end") queue.push(w);
 		}
 	}
 	if (firstStages.size === 0) {
-		const first = steps.findIndex((s) => s.type === "stage");
+		const first = g.types.indexOf("stage");
 		if (first >= 0) firstStages.add(first);
 	}
-	while (queue.length) {
-		const v = queue.shift()!;
-		for (const w of out[v]!)
-			if (depth[w] === Number.POSITIVE_INFINITY) {
-				depth[w] = depth[v]! + 1;
-				queue.push(w);
-			}
-	}
+	return [...firstStages].sort((a, b) => a - b);
+}
+
+export function buildGraph(fc: Flowchart): FlowGraph {
+	const steps = fc.steps;
+	const n = steps.length;
+	const g = buildProcessGraph(fc);
+	const flag = (f: (s: Step) => boolean) => Uint8Array.from(steps, (s) => (f(s) ? 1 : 0));
+	const isEnd = flag((s) => s.type === "end");
+	const isDecision = flag((s) => s.type === "decision");
+	const isLost = flag((s) => s.type === "end" && s.outcome === "lost");
+	const isWon = flag((s) => s.type === "end" && s.outcome === "won");
+	const anyWon = isWon.some((x) => x === 1);
+	const success = steps.map((s, i) => (anyWon ? isWon[i] === 1 : s.type === "end" && s.outcome !== "lost"));
+	const forward = computeForward(g, success);
+	const paths = decisionPaths(g, isDecision);
+	const movedOn = computeMovedOn(n, forward, paths, isDecision, isLost);
+	const firstStages = firstStagesOf(g);
+	// Funnel order: distance from the starts, then reading order.
+	const depth = distancesFrom(g, g.starts);
 	const funnel = steps
 		.map((s, i) => ({ s, i }))
 		.filter(({ s }) => s.type === "stage")
 		.sort((a, b) => depth[a.i]! - depth[b.i]! || a.i - b.i)
 		.map(({ i }) => i);
-	const firstList = [...firstStages].sort((a, b) => a - b);
 	return {
 		steps,
 		n,
-		edges,
+		edges: g.edges,
 		isEnd,
 		isDecision,
 		isLost,
@@ -196,8 +174,8 @@ export function buildGraph(fc: Flowchart): FlowGraph {
 		forward,
 		movedOn,
 		paths,
-		firstStages: firstList,
-		isFirstStage: Uint8Array.from(steps, (_, i) => (firstStages.has(i) ? 1 : 0)),
+		firstStages,
+		isFirstStage: Uint8Array.from(steps, (_, i) => (firstStages.includes(i) ? 1 : 0)),
 		funnel,
 		maxDays: Float64Array.from(steps, (s) => s.metrics?.max_days ?? Number.NaN),
 		targetConversion: Float64Array.from(steps, (s) => targetFraction(s.metrics?.target_conversion) ?? Number.NaN),

@@ -6,7 +6,7 @@
  *
  *   import { loadMetrics } from "../lib/metrics/index.ts";
  *   import { metricsCharts } from "../lib/charts/index.ts";
- *   import { flowchartApiJson } from "../lib/metrics/export.ts";
+ *   import { flowchartApiJson } from "../lib/metrics/api.ts";
  *
  *   const { report, diagnostics, note } = await loadMetrics({ root: process.cwd(), id: "b2b", flowchart });
  *   // diagnostics: Diagnostic[]  → print in the build output (error = fail the build when strict)
@@ -41,7 +41,7 @@ import { csvFilesIn, type DataQualityReport, ingestCsv } from "./ingest.ts";
 import { type Mapping, parseMapping } from "./mapping.ts";
 
 export type { Bottleneck, DiagramAnnotations } from "./bottlenecks.ts";
-export { bottleneckOf, diagramAnnotations, findBottlenecks } from "./bottlenecks.ts";
+export { diagramAnnotations, findBottlenecks } from "./bottlenecks.ts";
 export type {
 	EdgeMetrics,
 	FlowchartMetrics,

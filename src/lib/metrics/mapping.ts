@@ -8,7 +8,7 @@ import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import { loadYamlSource } from "../load/load-yaml-file.ts";
 import type { Locator } from "../load/parse-yaml.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
-import { closest, didYouMean } from "../validate/suggest.ts";
+import { closest, didYouMean } from "../text/suggest.ts";
 
 export const timestampFormats = ["iso", "us", "eu", "unix", "unix_ms"] as const;
 export type TimestampFormat = (typeof timestampFormats)[number];

@@ -138,11 +138,6 @@ export async function searchBrowser(deps: Partial<FindBrowserDeps> = {}): Promis
 	return { tried, reasons };
 }
 
-/** `{ path, source }` of the first usable Chromium, or undefined (see `searchBrowser` for the reasons). */
-export async function findBrowser(deps: Partial<FindBrowserDeps> = {}): Promise<FoundBrowser | undefined> {
-	return (await searchBrowser(deps)).found;
-}
-
 export interface UsedBrowser extends FoundBrowser {
 	/** As Chromium reports it, e.g. `156.0.8078.114`. */
 	version: string;

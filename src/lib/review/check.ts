@@ -7,10 +7,10 @@ import { join } from "node:path";
 import type { FlowbookConfig } from "../config.ts";
 import { frontmatterOf, type PageInfo } from "../content/pages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { locateKey } from "../load/parse-yaml.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { overdueDiagnostics, reviewDashboard } from "./dashboard.ts";
 import { buildDate } from "./due.ts";
-import { locateKey } from "./locate.ts";
 import type { ReviewPage } from "./subject.ts";
 
 export async function reviewDiagnostics(

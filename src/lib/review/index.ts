@@ -3,10 +3,10 @@
  *
  *   const today = buildDate();                           // FLOWBOOK_TODAY=YYYY-MM-DD overrides
  *   const rows = reviewDashboard({ flowcharts, pages }, { today, defaultCadence: config.reviewEvery });
- *   const badge = reviewBadge(reviewRow(flowchartSubject(fc), { today }));  // badge.text, badge.alert
  *   const diagnostics = overdueDiagnostics(rows, { strict: config.strict, locate });
  */
-export { type ReviewBadge, reviewBadge } from "./badge.ts";
+
+export { locateKey } from "../load/parse-yaml.ts";
 export { type ChecklistMetrics, reviewChecklist, reviewLogSnippet } from "./checklist.ts";
 export {
 	compareUrgency,
@@ -30,7 +30,6 @@ export {
 	reviewStatus,
 	toCalendarDate,
 } from "./due.ts";
-export { locateKey } from "./locate.ts";
 export { checklistMetrics } from "./metrics.ts";
 export { REVIEW_QUESTIONS } from "./questions.ts";
 export { flowchartSubject, pageSubject, type ReviewPage, type ReviewSubject } from "./subject.ts";

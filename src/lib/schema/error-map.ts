@@ -4,7 +4,7 @@
  * the offending value and name the step it sits in.
  */
 import type { z } from "zod";
-import { didYouMean } from "../validate/suggest.ts";
+import { didYouMean } from "../text/suggest.ts";
 import { FlowchartSchema, idPattern } from "./flowchart.ts";
 
 type Issue = z.core.$ZodIssue;
@@ -404,6 +404,3 @@ function keysAt(schema: z.core.$ZodType, path: Path): string[] {
 	}
 	return [];
 }
-
-/** Used by the loader to report ids nicely; exported for tests. */
-export { slugify as suggestId };

@@ -46,11 +46,9 @@ export const RoleSchema = z.union([
 	shortText().min(1).describe("The role's display name, e.g. 'Account executive'."),
 	z
 		.strictObject({
-			/** Display name, e.g. "Account executive". */
 			name: shortText().min(1).describe("Display name, e.g. 'Account executive'."),
-			/** What the role does, one or two sentences (inline Markdown). */
 			description: longText().optional().describe("What the role does, one or two sentences (inline Markdown)."),
-			/** Where suggestions for flowcharts this role owns are sent when no repository is configured. */
+			// Used only when no repository is configured (otherwise suggestions go to the repository).
 			email: z.email().optional().describe("Address that receives suggestions for flowcharts this role owns."),
 		})
 		.describe("A role with a display name and optional description and e-mail address."),
@@ -64,11 +62,9 @@ export const PercentSchema = z
 /** Targets for a stage, compared with real numbers when a CRM export exists. */
 export const StepMetricsSchema = z
 	.strictObject({
-		/** Share of deals entering this step that should move on to the next one. */
 		target_conversion: PercentSchema.optional().describe(
 			"Share of deals entering this step that should move on, e.g. '40%'.",
 		),
-		/** Deals sitting in this step longer than this many days count as stalled. */
 		max_days: z
 			.number()
 			.optional()
@@ -79,11 +75,8 @@ export const StepMetricsSchema = z
 /** A task a system does on its own. */
 export const AutomationSchema = z
 	.strictObject({
-		/** What sets it off, e.g. "No reply 3 days after first email". */
 		trigger: longText().min(1).describe("What sets the automation off, e.g. 'No reply 3 days after first email'."),
-		/** What the system does, e.g. "Send follow-up email". */
 		action: longText().min(1).describe("What the system does, e.g. 'Send follow-up email'."),
-		/** The tool that does it, e.g. "CRM sequence". */
 		system: shortText().min(1).describe("The tool that does it, e.g. 'CRM sequence'."),
 	})
 	.describe("A task done automatically by a system.");
@@ -91,9 +84,7 @@ export const AutomationSchema = z
 /** One outgoing transition of a step. */
 export const TransitionSchema = z
 	.strictObject({
-		/** Id of the step this transition leads to. */
 		to: IdSchema.describe("Id of the step this transition leads to."),
-		/** The condition that triggers the transition; required on decision branches. */
 		when: shortText()
 			.min(1)
 			.optional()
@@ -112,39 +103,26 @@ export const outcomes = ["won", "lost", "other"] as const;
 /** One box in the flowchart. */
 export const StepSchema = z
 	.strictObject({
-		/** Unique within the flowchart; becomes the anchor `#step-<id>` of the step's section. */
 		id: IdSchema.describe("Unique id of the step within the flowchart; its section on the page is #step-<id>."),
-		/** start and end are terminators, decision a diamond, stage a rectangle. */
 		type: z
 			.enum(stepTypes)
 			.default("stage")
 			.describe("start or end (terminators), decision (diamond) or stage (rectangle, the default)."),
-		/** Short label shown in the diagram. */
 		label: shortText().min(1).describe("Short label shown in the diagram."),
-		/** For end steps: whether reaching it means the deal was won or lost. */
 		outcome: z.enum(outcomes).optional().describe("For end steps: won, lost or other. Used to compute win rate."),
-		/** What happens in this step (inline Markdown). */
 		description: longText().optional().describe("What happens in this step (inline Markdown)."),
-		/** Role that does the work; the step is drawn in this role's swimlane. */
 		responsible: IdSchema.optional().describe("Role that does the work (R); the step is drawn in its swimlane."),
-		/** Role that answers for the outcome. */
 		accountable: IdSchema.optional().describe("Role that answers for the outcome (A)."),
-		/** Roles asked for input. */
 		consulted: z.array(IdSchema).max(limits.list).optional().describe("Roles asked for input (C)."),
-		/** Roles kept up to date. */
 		informed: z.array(IdSchema).max(limits.list).optional().describe("Roles kept up to date (I)."),
-		/** Things to do in this step (inline Markdown each). */
 		tasks: z
 			.array(longText().min(1))
 			.max(limits.list)
 			.optional()
 			.describe("Things to do in this step (inline Markdown each)."),
-		/** What must be true before a deal enters this step. */
 		entry: longText().optional().describe("Entry criteria: what must be true before a deal enters this step."),
-		/** What "done" means: when a deal may leave this step. */
 		exit: longText().optional().describe("Exit criteria: what 'done' means for this step."),
 		metrics: StepMetricsSchema.optional(),
-		/** Tasks done automatically in this step. */
 		automations: z
 			.array(AutomationSchema)
 			.max(limits.list)
@@ -157,13 +135,9 @@ export const StepSchema = z
 /** Answers to the four review questions from the playbook's review routine. */
 export const ReviewAnswersSchema = z
 	.strictObject({
-		/** Is the process still aligned with business goals and sales strategy? */
 		goals: z.string().optional().describe("Still aligned with business goals and sales strategy?"),
-		/** Market or competitive changes that need adjustments? */
 		market: z.string().optional().describe("Market or competitive changes that need adjustments?"),
-		/** New tools that could automate or simplify a task? */
 		tools: z.string().optional().describe("New tools or technology that could automate or simplify a task?"),
-		/** Feedback or suggestions from the team? */
 		feedback: z.string().optional().describe("Feedback or suggestions from the team?"),
 	})
 	.describe("Answers to the four review questions.");
@@ -171,13 +145,10 @@ export const ReviewAnswersSchema = z
 /** One review of the flowchart. */
 export const ReviewEntrySchema = z
 	.strictObject({
-		/** Day of the review, YYYY-MM-DD. */
 		date: z
 			.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD" }), z.date()])
 			.describe("Day of the review, written YYYY-MM-DD."),
-		/** Who reviewed it. */
 		by: z.string().min(1).describe("Who reviewed it."),
-		/** What was decided or changed. */
 		summary: z.string().min(1).describe("What was decided or changed."),
 		answers: ReviewAnswersSchema.optional(),
 	})
@@ -186,7 +157,6 @@ export const ReviewEntrySchema = z
 /** How often the flowchart is reviewed, and the reviews so far. */
 export const ReviewSchema = z
 	.strictObject({
-		/** Cadence such as "6 months", "1 year", "90 days" or "2 weeks". */
 		every: z
 			.string()
 			.regex(/^\s*\d+\s*(day|week|month|year)s?\s*$/, {
@@ -194,7 +164,6 @@ export const ReviewSchema = z
 			})
 			.optional()
 			.describe("Review cadence such as '6 months' or '1 year'. Defaults to the site-wide cadence."),
-		/** Reviews so far, any order. */
 		log: z.array(ReviewEntrySchema).default([]).describe("Reviews so far."),
 	})
 	.describe("Review cadence and log.");
@@ -202,21 +171,18 @@ export const ReviewSchema = z
 /** Overrides for how the diagram is drawn; each choice is made from the flowchart's shape when left out. */
 export const LayoutSchema = z
 	.strictObject({
-		/** Layout engine: elk (default) or dagre. */
 		engine: z
 			.enum(["dagre", "elk"])
 			.optional()
 			.describe(
 				"Layout engine: elk (the default: lanes side by side, start lane first) or dagre (lanes stacked as phases).",
 			),
-		/** Which arrows show their `when` condition. */
 		edgeLabels: z
 			.enum(["branches", "all"])
 			.optional()
 			.describe(
 				"Which arrows show their condition: branches (the default: arrows leaving a decision or a step with several ways out) or all.",
 			),
-		/** Space between boxes. */
 		spacing: z
 			.enum(["compact", "roomy"])
 			.optional()
@@ -293,13 +259,9 @@ export const FlowchartSchema = z
 	.strictObject({
 		/** Editors' schema hint; ignored by the build. */
 		$schema: z.string().optional().describe("Path or URL of this JSON Schema; ignored by the build."),
-		/** Title of the process, e.g. "B2B new-business sales process". */
 		title: shortText().min(1).describe("Title of the process."),
-		/** One sentence: what the process is for (inline Markdown). */
 		summary: longText().optional().describe("One sentence: what the process is for (inline Markdown)."),
-		/** Role that keeps this flowchart current. */
 		owner: IdSchema.optional().describe("Role that keeps this flowchart current."),
-		/** Diagram direction; left out, Flowbook chooses the one that fits a screen best. */
 		direction: z
 			.enum(["LR", "TB"])
 			.optional()
@@ -307,11 +269,8 @@ export const FlowchartSchema = z
 				"Diagram direction: LR (left to right) or TB (top to bottom). Leave it out to let Flowbook choose from the flowchart's shape.",
 			),
 		layout: LayoutSchema.optional(),
-		/** Place in the onboarding order; lower comes first. */
 		order: z.number().optional().describe("Place in the navigation and onboarding order; lower comes first."),
-		/** The roles taking part, keyed by role id. */
 		roles: z.record(IdSchema, RoleSchema).describe("The roles taking part, keyed by role id: `ae: Account executive`."),
-		/** The steps, in reading order. */
 		steps: z.array(StepSchema).min(1).max(limits.steps).describe("The steps of the process, in reading order."),
 		review: ReviewSchema.optional(),
 		conformance: ConformanceSchema.optional(),

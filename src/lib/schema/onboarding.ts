@@ -8,7 +8,6 @@ export const LocalisedTextSchema = z
 
 export const OnboardingItemSchema = z
 	.strictObject({
-		/** What to read: `page:<slug>`, `flowchart:<id>`, `role:<id>`, `faq`, `roles`, `automations` or `metrics:<id>`. */
 		ref: z
 			.string()
 			.regex(/^(page|flowchart|role|metrics):[a-z0-9][a-z0-9_/-]*$|^(faq|roles|automations|changelog|reviews)$/, {
@@ -16,7 +15,6 @@ export const OnboardingItemSchema = z
 					"must be page:<slug>, flowchart:<id>, role:<id>, metrics:<id>, faq, roles, automations, changelog or reviews",
 			})
 			.describe("What to read: page:<slug>, flowchart:<id>, role:<id>, metrics:<id>, faq, roles or automations."),
-		/** Estimated minutes to read it. */
 		minutes: z.number().positive().describe("Estimated minutes to read it."),
 		/** One sentence: why a new rep reads it now. */
 		why: LocalisedTextSchema.optional(),
@@ -29,7 +27,6 @@ export const OnboardingSchema = z
 		title: LocalisedTextSchema,
 		/** Introduction above the list. */
 		intro: LocalisedTextSchema.optional(),
-		/** The items, in reading order. */
 		items: z.array(OnboardingItemSchema).min(1).describe("The items, in reading order."),
 	})
 	.describe("The onboarding path through the playbook.");

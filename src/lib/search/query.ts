@@ -5,7 +5,7 @@
  * searched on its own and the results merged, pages matching more (and rarer) words first.
  * Framework-free: the search dialog loads it when it opens; tests drive it through the real index.
  */
-import { closest } from "../validate/suggest.ts";
+import { closest } from "../text/suggest.ts";
 
 export interface Hit {
 	id: string;

@@ -1,8 +1,8 @@
 /** Checks the `conformance:` block: every allowed transition names real steps, and adds something new. */
 import { buildProcessGraph } from "../graph/model.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
+import { didYouMean, listOf } from "../text/suggest.ts";
 import type { Reporter } from "./report.ts";
-import { didYouMean, listOf } from "./suggest.ts";
 
 export function checkConformance(data: Flowchart, r: Reporter): void {
 	const allow = data.conformance?.allow ?? [];

@@ -3,10 +3,11 @@
  * decisions, and reachability. Loops are fine: a deal may go back to an earlier stage.
  */
 
-import type { DataPath } from "../load/parse-yaml.ts";
+import type { DataPath } from "../diagnostics/position.ts";
+import { graphOf, type ProcessGraph, reachable } from "../graph/model.ts";
 import { type Flowchart, limits, type Step } from "../schema/flowchart.ts";
+import { closest, didYouMean, listOf } from "../text/suggest.ts";
 import type { Reporter } from "./report.ts";
-import { closest, didYouMean, listOf } from "./suggest.ts";
 
 interface Edge {
 	from: number;
@@ -180,9 +181,14 @@ export function checkGraph(data: Flowchart, r: Reporter): void {
 	};
 	const unguessable = brokenLinks && edges.flat().some((e) => !indexById.has(e.to) && closest(e.to, ids) === undefined);
 	if (unguessable) return;
-	const reached = reachable(starts, (q) => (edges[q] ?? []).map(targetOf));
+	const links = edges.flat().flatMap((e) => {
+		const to = targetOf(e);
+		return to === undefined ? [] : [{ from: e.from, to }];
+	});
+	const graph = graphOf(data, links, indexById);
+	const reached = reachable(graph, starts);
 	steps.forEach((step, i) => {
-		if (reached.has(i) || indexById.get(step.id) !== i) return;
+		if (reached[i] || indexById.get(step.id) !== i) return;
 		r.report(
 			"warning",
 			"unreachable",
@@ -192,22 +198,7 @@ export function checkGraph(data: Flowchart, r: Reporter): void {
 		);
 	});
 	// Without any end step that is the one error to fix ("no end step" above).
-	if (steps.some((s) => s.type === "end")) checkEndReachable(steps, edges, reached, targetOf, r);
-}
-
-/** Indexes reachable from `from` by following `out`. */
-function reachable(from: readonly number[], out: (i: number) => (number | undefined)[]): Set<number> {
-	const seen = new Set<number>(from);
-	const stack = [...from];
-	for (let q = stack.pop(); q !== undefined; q = stack.pop()) {
-		for (const t of out(q)) {
-			if (t !== undefined && !seen.has(t)) {
-				seen.add(t);
-				stack.push(t);
-			}
-		}
-	}
-	return seen;
+	if (steps.some((s) => s.type === "end")) checkEndReachable(steps, edges, graph, reached, r);
 }
 
 /**
@@ -218,25 +209,18 @@ function reachable(from: readonly number[], out: (i: number) => (number | undefi
 function checkEndReachable(
 	steps: readonly Step[],
 	edges: readonly Edge[][],
-	reached: ReadonlySet<number>,
-	targetOf: (edge: Edge) => number | undefined,
+	graph: ProcessGraph,
+	reached: Uint8Array,
 	r: Reporter,
 ): void {
-	const incoming: number[][] = steps.map(() => []);
-	const explained: number[] = [];
-	steps.forEach((step, i) => {
-		const out = edges[i] ?? [];
-		// Ends finish; a step with no way out is already a "dead end" error.
-		if (step.type === "end" || out.length === 0) explained.push(i);
-		for (const edge of out) {
-			const t = targetOf(edge);
-			if (t === undefined) explained.push(i);
-			else incoming[t]?.push(i);
-		}
+	// Ends finish; a step with no way out is already a "dead end" error, one with a broken link an "unknown step".
+	const explained = steps.flatMap((step, i) => {
+		const out = edges[i]?.length ?? 0;
+		return step.type === "end" || out === 0 || (graph.outEdges[i]?.length ?? 0) < out ? [i] : [];
 	});
-	const canFinish = reachable(explained, (i) => incoming[i] ?? []);
+	const canFinish = reachable(graph, explained, undefined, "backward");
 	steps.forEach((step, i) => {
-		if (!reached.has(i) || canFinish.has(i)) return;
+		if (!reached[i] || canFinish[i]) return;
 		r.report(
 			"error",
 			"no-way-to-end",

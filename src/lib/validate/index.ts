@@ -1,6 +1,6 @@
 /** Checks on a schema-valid flowchart that Zod cannot express: references, graph shape, ranges. */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { DataPath, Locator } from "../load/parse-yaml.ts";
+import type { DataPath, Locator } from "../diagnostics/position.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { checkConformance } from "./conformance.ts";
 import { checkCrm } from "./crm.ts";
@@ -10,7 +10,7 @@ import { createReporter } from "./report.ts";
 import { checkRoles } from "./roles.ts";
 import { checkText } from "./text.ts";
 
-export type { Locator } from "../load/parse-yaml.ts";
+export type { Locator } from "../diagnostics/position.ts";
 
 /**
  * All rule violations in one flowchart. Without `locate` the diagnostics carry no line/column

@@ -1,6 +1,6 @@
 /** Collects diagnostics for one flowchart, locating each at the YAML node it is about. */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
-import type { DataPath, Locator } from "../load/parse-yaml.ts";
+import type { DataPath, Locator } from "../diagnostics/position.ts";
 
 export interface Reporter {
 	readonly diagnostics: Diagnostic[];

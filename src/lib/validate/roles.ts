@@ -1,9 +1,9 @@
 /** Role references (RACI and owner) must name a role defined under `roles:`. */
 
-import type { DataPath } from "../load/parse-yaml.ts";
+import type { DataPath } from "../diagnostics/position.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
+import { didYouMean, listOf } from "../text/suggest.ts";
 import type { Reporter } from "./report.ts";
-import { didYouMean, listOf } from "./suggest.ts";
 
 export function checkRoles(data: Flowchart, r: Reporter): void {
 	const roles = Object.keys(data.roles);

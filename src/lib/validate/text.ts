@@ -2,7 +2,7 @@
  * Images in Markdown text that point at another host: the site shows them as links (a reader's
  * browser must never fetch another host), and says so here so the author is not surprised.
  */
-import type { DataPath } from "../load/parse-yaml.ts";
+import type { DataPath } from "../diagnostics/position.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
 import type { Reporter } from "./report.ts";
 

@@ -8,9 +8,9 @@ import {
 	mergeChangelog,
 	reviewEntries,
 } from "../../../src/lib/changelog/changelog.ts";
-import { unquoteGitPath } from "../../../src/lib/changelog/git.ts";
-import type { GitCommit } from "../../../src/lib/changelog/git-history.ts";
-import { parseLog } from "../../../src/lib/changelog/git-history.ts";
+import { unquoteGitPath } from "../../../src/lib/git/git.ts";
+import type { GitCommit } from "../../../src/lib/git/history.ts";
+import { parseLog } from "../../../src/lib/git/history.ts";
 import { describeEntry, feedEntry, plainInline } from "../../../src/site/changelog-text.ts";
 
 const fixtures = join(import.meta.dirname, "../../fixtures/diff");

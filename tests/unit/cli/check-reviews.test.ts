@@ -2,9 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { runValidate } from "../../../src/cli/validate-run.ts";
 import { checkContent } from "../../../src/lib/check.ts";
 import { formatDiagnostic } from "../../../src/lib/diagnostics/diagnostic.ts";
-import { runValidate } from "../../../src/lib/validate/run.ts";
 
 const root = mkdtempSync(join(tmpdir(), "flowbook-check-"));
 const today = "2026-11-27";

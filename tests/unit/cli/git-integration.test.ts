@@ -4,10 +4,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { runDiff } from "../../../src/cli/diff-run.ts";
 import { flowchartTemplate } from "../../../src/cli/new.ts";
 import { buildChangelog } from "../../../src/lib/changelog/changelog.ts";
-import { gitContentHistory } from "../../../src/lib/changelog/git-history.ts";
-import { runDiff } from "../../../src/lib/diff/run.ts";
+import { gitContentHistory } from "../../../src/lib/git/history.ts";
 import { describeEntry } from "../../../src/site/changelog-text.ts";
 
 const nodeBin = join(import.meta.dirname, "../../../node_modules/.bin/node");

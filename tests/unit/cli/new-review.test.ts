@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { flowchartSlug, runNew } from "../../../src/cli/new.ts";
+import { runReview } from "../../../src/cli/review-run.ts";
 import { loadFlowchartSource } from "../../../src/lib/load/load-flowcharts.ts";
-import { runReview } from "../../../src/lib/review/run.ts";
 import { FlowchartSchema } from "../../../src/lib/schema/flowchart.ts";
 
 const root = mkdtempSync(join(tmpdir(), "flowbook-new-"));

@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { reviewBadge } from "../../../src/lib/review/badge.ts";
-import { overdueDiagnostics, type ReviewRow, reviewDashboard } from "../../../src/lib/review/dashboard.ts";
-import { locateKey } from "../../../src/lib/review/locate.ts";
+import { locateKey } from "../../../src/lib/load/parse-yaml.ts";
+import { overdueDiagnostics, reviewDashboard } from "../../../src/lib/review/dashboard.ts";
 import type { Flowchart, LoadedFlowchart } from "../../../src/lib/schema/flowchart.ts";
 import { FlowchartSchema } from "../../../src/lib/schema/flowchart.ts";
 
@@ -122,45 +121,6 @@ describe("reviewDashboard", () => {
 			]
 		`);
 		expect(overdueDiagnostics(rows, { strict: true }).map((d) => d.severity)).toEqual(["error", "error", "error"]);
-	});
-});
-
-describe("reviewBadge", () => {
-	const rows = reviewDashboard({ flowcharts }, { today: "2026-06-01" });
-	const row = (list: ReviewRow[], id: string): ReviewRow => {
-		const found = list.find((r) => r.id === id);
-		if (!found) throw new Error(`no row ${id}`);
-		return found;
-	};
-	const byId = (id: string) => reviewBadge(row(rows, id));
-	test("says when it was last reviewed, by whom, and when it is due", () => {
-		expect(byId("late")).toMatchInlineSnapshot(`
-			{
-			  "alert": false,
-			  "label": undefined,
-			  "status": "ok",
-			  "text": "Last reviewed 4 May 2026 by Sales-ops lead · next review due 4 Nov 2026",
-			}
-		`);
-		expect(reviewBadge(row(reviewDashboard({ flowcharts }, { today }), "late"))).toMatchInlineSnapshot(`
-			{
-			  "alert": true,
-			  "label": "Review overdue",
-			  "status": "overdue",
-			  "text": "Last reviewed 4 May 2026 by Sales-ops lead · review overdue since 4 Nov 2026",
-			}
-		`);
-		expect(byId("never")).toMatchInlineSnapshot(`
-			{
-			  "alert": true,
-			  "label": "Never reviewed",
-			  "status": "never-reviewed",
-			  "text": "Not reviewed yet · reviews are due every 6 months",
-			}
-		`);
-		expect(reviewBadge(row(reviewDashboard({ flowcharts }, { today: "2026-10-20" }), "late")).label).toBe(
-			"Review due soon",
-		);
 	});
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { flowchartTemplate } from "../../../src/cli/new.ts";
-import { runReview } from "../../../src/lib/review/run.ts";
+import { runReview } from "../../../src/cli/review-run.ts";
 
 let root = "";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runValidate } from "../../../src/lib/validate/run.ts";
+import { runValidate } from "../../../src/cli/validate-run.ts";
 
 async function run(args: string[], color = false) {
 	const out: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FlowchartSchema, type LoadedFlowchart } from "../../../src/lib/schema/flowchart.ts";
+import { closest, didYouMean } from "../../../src/lib/text/suggest.ts";
 import { validateFlowchart } from "../../../src/lib/validate/index.ts";
-import { closest, didYouMean } from "../../../src/lib/validate/suggest.ts";
 
 describe("validateFlowchart without source positions", () => {
 	it("reports without line and column", () => {

@@ -1,6 +1,6 @@
 /** `/api/flowcharts/<id>.json`: the process and its computed metrics for CRM and reporting tools (English, language-neutral ids). */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { flowchartApiJson } from "../../../lib/metrics/export.ts";
+import { flowchartApiJson } from "../../../lib/metrics/api.ts";
 import { getFlowcharts, type SiteFlowchart } from "../../../site/data.ts";
 import { flowchartMetrics } from "../../../site/metrics.ts";
 

@@ -1,12 +1,12 @@
 /** `npm run review -- <flowchart-id>`: the reviewer's checklist. Used by `src/cli/review.ts`. */
 import { resolve } from "node:path";
-import { formatDiagnostic } from "../diagnostics/diagnostic.ts";
-import { loadFlowcharts } from "../load/load-flowcharts.ts";
-import { loadMetrics } from "../metrics/index.ts";
-import { closest, listOf } from "../validate/suggest.ts";
-import { reviewChecklist } from "./checklist.ts";
-import { buildDate, lastReview } from "./due.ts";
-import { checklistMetrics } from "./metrics.ts";
+import { formatDiagnostic } from "../lib/diagnostics/diagnostic.ts";
+import { loadFlowcharts } from "../lib/load/load-flowcharts.ts";
+import { loadMetrics } from "../lib/metrics/index.ts";
+import { reviewChecklist } from "../lib/review/checklist.ts";
+import { buildDate, lastReview } from "../lib/review/due.ts";
+import { checklistMetrics } from "../lib/review/metrics.ts";
+import { closest, listOf } from "../lib/text/suggest.ts";
 
 export interface ReviewIo {
 	cwd: string;

@@ -5,8 +5,8 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FlowchartSchema, type LoadedFlowchart } from "../schema/flowchart.ts";
+import { validateFlowchart } from "../validate/index.ts";
 import { fastParseYaml } from "./fast-yaml.ts";
-import { validateFlowchart } from "./index.ts";
 
 export function loadCleanFlowchart(
 	id: string,

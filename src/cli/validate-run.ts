@@ -6,10 +6,10 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { checkContent } from "../check.ts";
-import { defineFlowbookConfig, type FlowbookConfig } from "../config.ts";
-import { type Diagnostic, formatDiagnostic, formatGithubAnnotation } from "../diagnostics/diagnostic.ts";
-import { loadFlowcharts } from "../load/load-flowcharts.ts";
+import { checkContent } from "../lib/check.ts";
+import { defineFlowbookConfig, type FlowbookConfig } from "../lib/config.ts";
+import { type Diagnostic, formatDiagnostic, formatGithubAnnotation } from "../lib/diagnostics/diagnostic.ts";
+import { loadFlowcharts } from "../lib/load/load-flowcharts.ts";
 
 export interface ValidateIO {
 	/** Directory `--root` is resolved against. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { conformanceOf } from "../../../src/lib/conformance/index.ts";
+import { flowchartApiJson } from "../../../src/lib/metrics/api.ts";
 import { diagramAnnotations, findBottlenecks } from "../../../src/lib/metrics/bottlenecks.ts";
 import { computeMetrics } from "../../../src/lib/metrics/compute.ts";
 import { storeFromEvents } from "../../../src/lib/metrics/events.ts";
-import { flowchartApiJson } from "../../../src/lib/metrics/export.ts";
 import type { MetricsReport } from "../../../src/lib/metrics/index.ts";
 import { DAY, smallEvents, smallFlowchart, T0 } from "./helpers.ts";
 

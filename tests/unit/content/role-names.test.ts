@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkRoleNames } from "../../../src/lib/content/role-names.ts";
 import { formatDiagnostic } from "../../../src/lib/diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "../../../src/lib/load/load-flowcharts.ts";
-import { checkRoleNames } from "../../../src/lib/validate/role-names.ts";
 
 const flowchart = (roles: string) =>
 	`title: T\nroles:\n${roles}\nsteps:\n  - {id: a, type: start, label: A, next: b}\n  - {id: b, type: end, label: B}\n`;

@@ -4,14 +4,14 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { GitError, git, gitListFiles, gitShow } from "../changelog/git.ts";
-import { flowchartId, loadFlowchartSource } from "../load/load-flowcharts.ts";
-import type { Flowchart, LoadedFlowchart } from "../schema/flowchart.ts";
-import { conformanceMarkdown, replayConformance } from "./conformance.ts";
-import { annotatedDiagram } from "./diagram.ts";
-import { diffMarkdown, type FlowchartDiff } from "./markdown.ts";
-import { parseFlowchartVersion } from "./parse.ts";
-import { diffFlowcharts } from "./semantic-diff.ts";
+import { conformanceMarkdown, replayConformance } from "../lib/diff/conformance.ts";
+import { annotatedDiagram } from "../lib/diff/diagram.ts";
+import { diffMarkdown, type FlowchartDiff } from "../lib/diff/markdown.ts";
+import { parseFlowchartVersion } from "../lib/diff/parse.ts";
+import { diffFlowcharts } from "../lib/diff/semantic-diff.ts";
+import { GitError, git, gitListFiles, gitShow } from "../lib/git/git.ts";
+import { flowchartId, loadFlowchartSource } from "../lib/load/load-flowcharts.ts";
+import type { Flowchart, LoadedFlowchart } from "../lib/schema/flowchart.ts";
 
 export interface DiffIo {
 	cwd: string;

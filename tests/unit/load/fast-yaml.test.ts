@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { syntheticFlowchart } from "../../../bench/validate.ts";
+import { loadCleanFlowchart } from "../../../src/lib/load/fast-path.ts";
+import { fastParseYaml } from "../../../src/lib/load/fast-yaml.ts";
 import { loadFlowchartSource } from "../../../src/lib/load/load-flowcharts.ts";
-import { loadCleanFlowchart } from "../../../src/lib/validate/fast-path.ts";
-import { fastParseYaml } from "../../../src/lib/validate/fast-yaml.ts";
 
 function yamlFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
