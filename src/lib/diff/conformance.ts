@@ -4,7 +4,6 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { gitShow } from "../changelog/git.ts";
 import { arrowText, count, deals, deviationPhrase, percent, points } from "../conformance/describe.ts";
 import type { DeviationKind } from "../conformance/deviations.ts";
 import {
@@ -13,6 +12,7 @@ import {
 	compareConformance,
 	conformanceOf,
 } from "../conformance/index.ts";
+import { gitShow } from "../git/git.ts";
 import { csvFilesIn, ingestCsv } from "../metrics/ingest.ts";
 import { parseMapping } from "../metrics/mapping.ts";
 import type { Flowchart } from "../schema/flowchart.ts";

@@ -11,7 +11,7 @@ import { decodeText } from "../load/read-text.ts";
 import type { EventStore } from "../metrics/events.ts";
 import { csvFilesIn, ingestCsv } from "../metrics/ingest.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
-import { didYouMean } from "../validate/suggest.ts";
+import { didYouMean } from "../text/suggest.ts";
 import { type CrmStage, crmStages } from "./crm-stages.ts";
 import { hubspotPipeline } from "./hubspot-pipeline.ts";
 import { salesforcePath } from "./salesforce-path.ts";

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runDiff } from "../../../src/lib/diff/run.ts";
+import { runDiff } from "../../../src/cli/diff-run.ts";
 import { flowchart, mapping, writeProject } from "../conformance/project.ts";
 
 let repo = "";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runReview } from "../../../src/lib/review/run.ts";
+import { runReview } from "../../../src/cli/review-run.ts";
 import { writeProject } from "../conformance/project.ts";
 
 let root = "";
