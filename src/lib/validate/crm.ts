@@ -1,7 +1,7 @@
 /** Checks the `crm:` block: key fields are listed under real steps, each field once. */
 import type { Flowchart } from "../schema/flowchart.ts";
+import { didYouMean, listOf } from "../text/suggest.ts";
 import type { Reporter } from "./report.ts";
-import { didYouMean, listOf } from "./suggest.ts";
 
 export function checkCrm(data: Flowchart, r: Reporter): void {
 	const keyFields = data.crm?.key_fields;
