@@ -1,30 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { conformanceOf } from "../../src/lib/conformance/index.ts";
-import { diagramAnnotations, findBottlenecks } from "../../src/lib/metrics/bottlenecks.ts";
-import { computeMetrics } from "../../src/lib/metrics/compute.ts";
-import { storeFromEvents } from "../../src/lib/metrics/events.ts";
-import type { MetricsReport } from "../../src/lib/metrics/index.ts";
 import { bottleneckReasons, describeIssueIn, diagramNotes, inlineChartSvg, stepLabel } from "../../src/site/metrics.ts";
-import { DAY, smallEvents, smallFlowchart, T0 } from "./metrics/helpers.ts";
+import { smallFlowchart, smallReport } from "./metrics/helpers.ts";
 
-function report(): MetricsReport {
-	const fc = smallFlowchart();
-	const { store } = storeFromEvents(
-		smallEvents(),
-		fc.steps.map((s) => s.id),
-	);
-	const metrics = computeMetrics(fc, store, { exportAt: T0 + 100 * DAY });
-	const bottlenecks = findBottlenecks(metrics, { minSample: 1 });
-	return {
-		flowchartId: "small",
-		folder: "content/metrics/small",
-		metrics,
-		bottlenecks,
-		annotations: diagramAnnotations(metrics, bottlenecks),
-		dataQuality: { rows: 0, used: 0, issues: [], ignored: [], files: [] },
-		conformance: conformanceOf(fc, store),
-	};
-}
+const report = () => smallReport({ rows: 0, used: 0, issues: [], ignored: [], files: [] });
 
 function site(lang: "en" | "id") {
 	const original = smallFlowchart();

@@ -1,4 +1,8 @@
-import type { StageEvent } from "../../../src/lib/metrics/events.ts";
+import { conformanceOf } from "../../../src/lib/conformance/index.ts";
+import { diagramAnnotations, findBottlenecks } from "../../../src/lib/metrics/bottlenecks.ts";
+import { computeMetrics } from "../../../src/lib/metrics/compute.ts";
+import { type StageEvent, storeFromEvents } from "../../../src/lib/metrics/events.ts";
+import type { DataQualityReport, MetricsReport } from "../../../src/lib/metrics/index.ts";
 import type { Flowchart } from "../../../src/lib/schema/flowchart.ts";
 import { FlowchartSchema } from "../../../src/lib/schema/flowchart.ts";
 
@@ -70,4 +74,26 @@ export function smallEvents(): StageEvent[] {
 		ev("D6", "n", 15),
 		ev("D6", "lost", 16),
 	];
+}
+
+/** The whole report for the small flowchart and the hand-checked export, as the pages get it. */
+export function smallReport(
+	dataQuality: DataQualityReport = { rows: 22, used: 22, issues: [], ignored: [], files: ["t.csv"] },
+): MetricsReport {
+	const fc = smallFlowchart();
+	const { store } = storeFromEvents(
+		smallEvents(),
+		fc.steps.map((s) => s.id),
+	);
+	const metrics = computeMetrics(fc, store, { exportAt: T0 + 100 * DAY });
+	const bottlenecks = findBottlenecks(metrics, { minSample: 1 });
+	return {
+		flowchartId: "small",
+		folder: "content/metrics/small",
+		metrics,
+		bottlenecks,
+		annotations: diagramAnnotations(metrics, bottlenecks),
+		dataQuality,
+		conformance: conformanceOf(fc, store),
+	};
 }
