@@ -92,24 +92,33 @@ export async function flowchartDiagram(fc: SiteFlowchart): Promise<SiteDiagram> 
 /** Per language and flowchart, with the source it was rendered from: new metrics or a dev edit render anew. */
 const annotated = new Map<string, { source: string; diagram: Promise<SiteDiagram> }>();
 
+/** The views drawn over a flowchart: live metrics, and the paths deals really took ("as lived"). */
+const views = { live: "the metrics diagram", lived: 'the "as lived" diagram' } as const;
+
 /**
- * The diagram with live metrics written on nodes and arrows. Its id prefix differs from the plain
- * diagram's, so both can sit on one page without clashing SVG ids.
+ * The diagram with annotations written on nodes and arrows: `live` metrics on the flowchart page, or the
+ * `lived` view on the metrics page. Each view has its own id prefix, so several sit on one page without
+ * clashing SVG ids; each is keyed by its source, so an edit in dev draws it again.
  */
-export function annotatedDiagram(fc: SiteFlowchart, annotate: MermaidAnnotations): Promise<SiteDiagram> {
-	const job = siteJob(fc, { annotate }, "live-");
-	const slot = `${fc.lang}/${fc.id}`;
+export function annotatedDiagram(
+	fc: SiteFlowchart,
+	annotate: MermaidAnnotations,
+	view: keyof typeof views = "live",
+	extra: Partial<CompileOptions> = {},
+): Promise<SiteDiagram> {
+	const job = siteJob(fc, { ...extra, annotate }, `${view}-`);
+	const slot = `${view}/${fc.lang}/${fc.id}`;
 	const hit = annotated.get(slot);
 	if (hit?.source === job.source) return hit.diagram;
-	const diagram = renderAnnotated(fc, job);
+	const diagram = renderAnnotated(fc, job, views[view]);
 	annotated.set(slot, { source: job.source, diagram });
 	return diagram;
 }
 
-async function renderAnnotated(fc: SiteFlowchart, job: ReturnType<typeof siteJob>): Promise<SiteDiagram> {
+async function renderAnnotated(fc: SiteFlowchart, job: ReturnType<typeof siteJob>, what: string): Promise<SiteDiagram> {
 	const [result] = await renderDiagrams([job], { renderer: () => getSharedRenderer() });
 	if (!result || result.kind === "error") {
-		throw new Error(`flowbook: internal error rendering the metrics diagram of ${fc.file}: ${result?.error.message}`);
+		throw new Error(`flowbook: internal error rendering ${what} of ${fc.file}: ${result?.error.message}`);
 	}
 	return {
 		id: job.idPrefix,

@@ -4,21 +4,11 @@
  * subsequence) must agree with `align` on every one of 2,000+ random traces.
  */
 import { describe, expect, it } from "vitest";
+// Deterministic, so a failure can be replayed.
+import { mulberry32 as rng } from "../../../scripts/generate-metrics.ts";
 import { type Alignment, align } from "../../../src/lib/conformance/align.ts";
 import { type ConformanceModel, conformanceModel } from "../../../src/lib/conformance/model.ts";
 import { type Flowchart, FlowchartSchema } from "../../../src/lib/schema/flowchart.ts";
-
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** A start, a chain of stages with random extra arrows (forward, back, via decisions), two ends. */
 function randomFlowchart(random: () => number): Flowchart {
