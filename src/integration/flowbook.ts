@@ -2,7 +2,7 @@
  * The Astro side of Flowbook: checks all content before Astro starts, so a
  * broken flowchart fails the build with located messages and no stack trace.
  */
-import { relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AstroIntegration } from "astro";
@@ -10,9 +10,11 @@ import { checkContent } from "../lib/check.ts";
 import type { CheckRequest } from "../lib/check-worker.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
 import { checkMermaidFences } from "../lib/content/fence-check.ts";
+import { PAGE_BODY_CACHE } from "../lib/content/page-bodies.ts";
 import { devReport } from "../lib/dev-report.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
 import { buildPlaybookPdfs } from "../lib/pdf/build-pdf.ts";
+import { DEFAULT_PDF_CACHE } from "../lib/pdf/pdf-cache.ts";
 import { browserUsedLine } from "../lib/render/find-browser.ts";
 import { closeSharedRenderer, getSharedRenderer, holdSharedRenderer } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
@@ -27,20 +29,18 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				if (command === "preview" || command === "sync") return;
 				if (command === "build") releaseBrowser = holdSharedRenderer();
 				addWatchFile(new URL("../../flowbook.config.ts", import.meta.url));
-				const report = await checkContent(rootDir, config);
+				// Fences are rendered just below, which reports what Mermaid's parser in Node would, so it is skipped there.
+				const report = await checkContent(rootDir, config, { fences: false, cacheFile: PAGE_BODY_CACHE });
 				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
 				const fences = await checkMermaidFences(
 					rootDir,
 					report.pages.map((p) => p.file),
 					() => getSharedRenderer(),
 				);
-				// `checkContent` already parsed the fences without a browser; keep one message per broken diagram.
-				const seen = new Set(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.code}`));
-				const rendered = fences.filter((d) => !seen.has(`${d.file}:${d.line}:${d.code}`));
-				const diagnostics = sortDiagnostics([...report.diagnostics, ...rendered]);
+				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
 				for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
 				process.stderr.write(
-					`flowbook: ${report.summary}${rendered.length > 0 ? `, ${rendered.length} broken diagram(s)` : ""}\n`,
+					`flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`,
 				);
 				if ((report.failed || hasErrors(fences)) && command === "build") {
 					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
@@ -78,11 +78,16 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				if (config.pdf) {
 					// The pages already link to the PDFs (config.pdf): no PDF means a broken link, so it fails the build.
 					const started = performance.now();
-					const pdf = await buildPlaybookPdfs({ distDir: fileURLToPath(dir), distName: out });
+					const pdf = await buildPlaybookPdfs({
+						distDir: fileURLToPath(dir),
+						distName: out,
+						cacheDir: join(rootDir, DEFAULT_PDF_CACHE),
+					});
 					for (const d of pdf.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
 					if (pdf.diagnostics.length > 0 || pdf.pdfs.length === 0) process.exit(1);
 					const list = pdf.pdfs.map((p) => `${relative(process.cwd(), p.file)} (${p.pages} pages)`).join(", ");
-					logger.info(`playbook PDF: ${list} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+					const how = pdf.cached ? "unchanged site, PDF reused" : "printed";
+					logger.info(`playbook PDF: ${list}, ${how} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 				}
 				logger.info(`the site is in ${out}/: open it with \`npm run preview\`, or copy the folder to any web server`);
 			},
@@ -111,7 +116,7 @@ function contentChecker(): { check(request: CheckRequest): void; stop(): void } 
 		check(request) {
 			if (worker) worker.postMessage(request);
 			else
-				void checkContent(request.rootDir, request.config).then((r) =>
+				void checkContent(request.rootDir, request.config, { cacheFile: PAGE_BODY_CACHE }).then((r) =>
 					process.stderr.write(devReport(r, request.changed)),
 				);
 		},

@@ -5,6 +5,7 @@
 import { parentPort } from "node:worker_threads";
 import { checkContent } from "./check.ts";
 import type { FlowbookConfig } from "./config.ts";
+import { PAGE_BODY_CACHE } from "./content/page-bodies.ts";
 import { devReport } from "./dev-report.ts";
 
 export interface CheckRequest {
@@ -15,6 +16,6 @@ export interface CheckRequest {
 }
 
 parentPort?.on("message", async (request: CheckRequest) => {
-	const report = await checkContent(request.rootDir, request.config);
+	const report = await checkContent(request.rootDir, request.config, { cacheFile: PAGE_BODY_CACHE });
 	parentPort?.postMessage(devReport(report, request.changed));
 });

@@ -3,7 +3,7 @@ import type { FlowbookConfig } from "./config.ts";
 import { loadFaqs } from "./content/faq.ts";
 import { checkLabelFiles } from "./content/labels.ts";
 import { loadOnboarding } from "./content/onboarding.ts";
-import { checkPageBodies } from "./content/page-bodies.ts";
+import { checkPageBodies, type PageBodyOptions } from "./content/page-bodies.ts";
 import { loadPages, type PageInfo } from "./content/pages.ts";
 import { checkRoleNames } from "./content/role-names.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
@@ -28,12 +28,14 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export async function checkContent(
 	rootDir: string,
 	config: Pick<FlowbookConfig, "strict"> & Partial<Pick<FlowbookConfig, "today" | "reviewEvery" | "problems">>,
+	options: PageBodyOptions = {},
 ): Promise<ContentReport> {
 	const { flowcharts, diagnostics } = await loadFlowcharts(rootDir);
 	const pages = await loadPages(rootDir);
 	const bodies = await checkPageBodies(
 		rootDir,
 		pages.pages.map((p) => p.file),
+		options,
 	);
 	const faqs = await loadFaqs(rootDir, flowcharts);
 	const onboarding = await loadOnboarding(rootDir, {

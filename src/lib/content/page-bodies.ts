@@ -4,10 +4,13 @@
  * `<` or `{`, an `{expression}` or `<Component>` that does not exist on these pages, a diagram
  * that does not parse.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { mermaidFences } from "../markdown/fences.ts";
+import { type CheckCache, openCheckCache } from "./check-cache.ts";
 import { frontmatterOf } from "./pages.ts";
 
 interface MdxNode {
@@ -24,22 +27,68 @@ const literalHint =
 type MdxProcessor = { parse(text: string): unknown };
 let processor: MdxProcessor | undefined;
 
+export interface PageBodyOptions {
+	/**
+	 * Parse ```mermaid fences with Mermaid in Node (default true). The build turns it off: it renders every fence
+	 * in a browser right after, which reports the same errors, and falls back to `parseFences` without one.
+	 */
+	fences?: boolean;
+	/** Where results are kept between runs, project-relative (`PAGE_BODY_CACHE`); default: not kept. */
+	cacheFile?: string;
+}
+
+export const PAGE_BODY_CACHE = ".cache/flowbook/checks/page-bodies.json";
+/** Bump when a check here changes what it reports, so cached results of the old checks are not reused. */
+const CHECKS_VERSION = "1";
+
+type Fence = { file: string; line: number; source: string };
+
 /** Every problem in the bodies of `files` (project-relative `.md`/`.mdx` pages). */
-export async function checkPageBodies(rootDir: string, files: readonly string[]): Promise<Diagnostic[]> {
+export async function checkPageBodies(
+	rootDir: string,
+	files: readonly string[],
+	options: PageBodyOptions = {},
+): Promise<Diagnostic[]> {
 	const texts = await Promise.all(
 		files.map(async (file) => ({ file, text: await readFile(join(rootDir, file), "utf8") })),
 	);
+	const cacheFile = options.cacheFile;
+	const version = [CHECKS_VERSION, packageVersion("@mdx-js/mdx"), packageVersion("mermaid")].join(" ");
+	const cache = await openCheckCache<Diagnostic[]>(cacheFile ? join(rootDir, cacheFile) : undefined, version);
 	const out: Diagnostic[] = [];
-	const fences: { file: string; line: number; source: string }[] = [];
-	// Loaded only for projects with MDX pages, so validating flowcharts alone stays fast.
-	if (texts.some((t) => t.file.endsWith(".mdx"))) processor ??= (await import("@mdx-js/mdx")).createProcessor();
+	const fences: Fence[] = [];
 	for (const { file, text } of texts) {
 		const body = blankFrontmatter(text);
-		if (file.endsWith(".mdx")) out.push(...checkMdx(file, body));
+		if (file.endsWith(".mdx")) {
+			const input = `mdx\0${file}\0${body}`;
+			let found = cache.get(input);
+			if (!found) {
+				// Loaded only when some MDX page is not in the cache, so validating flowcharts alone stays fast.
+				processor ??= (await import("@mdx-js/mdx")).createProcessor();
+				found = checkMdx(file, body);
+				cache.set(input, found);
+			}
+			out.push(...found);
+		}
 		for (const fence of mermaidFences(body)) fences.push({ file, ...fence });
 	}
-	if (fences.length > 0) out.push(...(await checkFences(fences)));
+	if (fences.length > 0 && options.fences !== false) out.push(...(await parseFences(fences, cache)));
+	await cache.save().catch(() => {});
 	return out;
+}
+
+/** The installed version of `name`, from the package.json above its entry point ("" if it cannot be found). */
+function packageVersion(name: string): string {
+	try {
+		let dir = dirname(fileURLToPath(import.meta.resolve(name)));
+		for (let i = 0; i < 6; i++, dir = dirname(dir)) {
+			try {
+				const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+				if (pkg.name === name) return pkg.version ?? "";
+			} catch {}
+		}
+	} catch {}
+	return "";
 }
 
 /** The frontmatter replaced by empty lines, so positions in the body stay those of the file. */
@@ -118,33 +167,50 @@ interface MermaidApi {
 	parse(text: string): Promise<unknown>;
 }
 
+type FenceCache = Pick<CheckCache<Diagnostic[]>, "get" | "set">;
+
+const fenceInput = (fence: Fence) => `fence\0${fence.file}\0${fence.line}\0${fence.source}`;
+
 /**
  * Mermaid's own parser runs in Node for its grammar-based diagrams; one that needs a DOM to
  * parse (rare) is left to the build, which renders every fence in a browser anyway.
  */
-async function checkFences(fences: { file: string; line: number; source: string }[]): Promise<Diagnostic[]> {
+export async function parseFences(fences: readonly Fence[], cache?: FenceCache): Promise<Diagnostic[]> {
+	const out: Diagnostic[] = [];
+	const unknown: Fence[] = [];
+	for (const fence of fences) {
+		const found = cache?.get(fenceInput(fence));
+		if (found) out.push(...found);
+		else unknown.push(fence);
+	}
+	if (unknown.length === 0) return out;
 	let mermaid: MermaidApi;
 	try {
 		mermaid = ((await import("mermaid")) as unknown as { default: MermaidApi }).default;
 	} catch {
+		return out;
+	}
+	for (const fence of unknown) {
+		const found = await parseFence(mermaid, fence);
+		// `undefined`: Mermaid needs a DOM for this one; not cached, so the next run tries again.
+		if (found === undefined) continue;
+		cache?.set(fenceInput(fence), found);
+		out.push(...found);
+	}
+	return out;
+}
+
+async function parseFence(mermaid: MermaidApi, fence: Fence): Promise<Diagnostic[] | undefined> {
+	try {
+		await mermaid.parse(fence.source);
 		return [];
+	} catch (error) {
+		const e = error as { message?: string; hash?: { loc?: { first_line?: number } } };
+		const message = e.message ?? String(error);
+		if (/is not defined|document|window|DOMPurify/i.test(message) && !e.hash) return undefined;
+		const line = e.hash?.loc?.first_line ?? Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
+		// Loaded only when needed: it brings the browser renderer's modules with it.
+		const { fenceDiagnostic } = await import("../markdown/rehype-mermaid.ts");
+		return [fenceDiagnostic(fence.file, { line: fence.line }, { message, line })];
 	}
-	const failures: { fence: (typeof fences)[number]; message: string; line: number }[] = [];
-	for (const fence of fences) {
-		try {
-			await mermaid.parse(fence.source);
-		} catch (error) {
-			const e = error as { message?: string; hash?: { loc?: { first_line?: number } } };
-			const message = e.message ?? String(error);
-			if (/is not defined|document|window|DOMPurify/i.test(message) && !e.hash) continue;
-			const line = e.hash?.loc?.first_line ?? Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
-			failures.push({ fence, message, line });
-		}
-	}
-	if (failures.length === 0) return [];
-	// Loaded only when needed: it brings the browser renderer's modules with it.
-	const { fenceDiagnostic } = await import("../markdown/rehype-mermaid.ts");
-	return failures.map(({ fence, message, line }) =>
-		fenceDiagnostic(fence.file, { line: fence.line }, { message, line }),
-	);
 }

@@ -3,16 +3,17 @@
  * site is served on 127.0.0.1, its pages are joined in sidebar order (assemble-in-page.ts) and printed with
  * page numbers, a PDF outline from the headings and tagged structure.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import sirv from "sirv";
 import { defaultLang, type Lang, langs, t } from "../../i18n/ui.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CHROMIUM_ARGS, searchBrowser } from "../render/find-browser.ts";
 import { assembleInPage } from "./assemble-in-page.ts";
+import { pdfCacheKey, restorePdfs, storePdfs } from "./pdf-cache.ts";
 import { playbookPages, playbookPdfName, type SidebarLink } from "./playbook-pages.ts";
 
 export interface PdfOptions {
@@ -24,6 +25,8 @@ export interface PdfOptions {
 	distName?: string;
 	/** A running Chromium to print with (browser tests share one); default: find and launch one. */
 	browser?: Browser;
+	/** Folder (absolute) where the PDFs are kept between builds; an unchanged site is not printed again. */
+	cacheDir?: string;
 }
 
 export interface BuiltPdf {
@@ -36,6 +39,8 @@ export interface BuiltPdf {
 export interface PdfResult {
 	pdfs: BuiltPdf[];
 	diagnostics: Diagnostic[];
+	/** True when the site was unchanged and the PDFs came from `cacheDir`. */
+	cached?: boolean;
 }
 
 /** The base path the site was built with, read from its home page's asset links (`/sales/_astro/…`). */
@@ -91,6 +96,8 @@ async function launchBrowser(distName: string): Promise<{ browser: Browser } | {
 			},
 		};
 	}
+	// Loaded here, not at the top: the build imports this module on every run, PDF or not.
+	const { chromium } = await import("playwright-core");
 	return { browser: await chromium.launch({ executablePath: search.found.path, args: [...CHROMIUM_ARGS] }) };
 }
 
@@ -112,6 +119,37 @@ export async function buildPlaybookPdfs(options: PdfOptions): Promise<PdfResult>
 		};
 	}
 	const base = builtBase(readFileSync(indexFile, "utf8"));
+	const outDir = options.outDir ?? options.distDir;
+	const printed = langs.filter((lang) =>
+		existsSync(join(options.distDir, lang === defaultLang ? "" : lang, "index.html")),
+	);
+	const key = options.cacheDir ? await pdfCacheKey(options.distDir, base) : undefined;
+	const names = printed.map(playbookPdfName);
+	if (options.cacheDir && key && (await restorePdfs(options.cacheDir, key, names, outDir))) {
+		return {
+			pdfs: printed.map((lang) => describePdf(lang, join(outDir, playbookPdfName(lang)))),
+			diagnostics: [],
+			cached: true,
+		};
+	}
+	const result = await printPdfs(options, base, printed, outDir);
+	if (options.cacheDir && key && result.diagnostics.length === 0) {
+		await storePdfs(
+			options.cacheDir,
+			key,
+			result.pdfs.map((p) => p.file),
+		).catch(() => {});
+	}
+	return result;
+}
+
+function describePdf(lang: Lang, file: string): BuiltPdf {
+	const bytes = readFileSync(file);
+	return { lang, file, pages: countPdfPages(bytes), bytes: bytes.length };
+}
+
+async function printPdfs(options: PdfOptions, base: string, printed: Lang[], outDir: string): Promise<PdfResult> {
+	const distName = options.distName ?? options.distDir;
 	const launched = options.browser ? undefined : await launchBrowser(distName);
 	if (launched && "diagnostic" in launched) return { pdfs: [], diagnostics: [launched.diagnostic] };
 	const browser = options.browser ?? (launched as { browser: Browser }).browser;
@@ -119,9 +157,8 @@ export async function buildPlaybookPdfs(options: PdfOptions): Promise<PdfResult>
 	const pdfs: BuiltPdf[] = [];
 	try {
 		const roots = langs.map((lang) => (lang === defaultLang ? base : `${base}${lang}/`));
-		for (const lang of langs) {
+		for (const lang of printed) {
 			const root = lang === defaultLang ? base : `${base}${lang}/`;
-			if (!existsSync(join(options.distDir, root.slice(base.length), "index.html"))) continue;
 			const context = await browser.newContext({ colorScheme: "light" });
 			const page = await context.newPage();
 			// The site's print styles apply from the first paint, so nothing is laid out twice.
@@ -142,7 +179,7 @@ export async function buildPlaybookPdfs(options: PdfOptions): Promise<PdfResult>
 			const pages = playbookPages(links, root, roots);
 			const title = (await page.locator("main h1").first().textContent())?.trim() ?? "Playbook";
 			await page.evaluate(assembleInPage, { pages, title, contents: t(lang, "pdf.contents") });
-			const file = join(options.outDir ?? options.distDir, playbookPdfName(lang));
+			const file = join(outDir, playbookPdfName(lang));
 			await page.pdf({
 				path: file,
 				format: "A4",
@@ -155,8 +192,7 @@ export async function buildPlaybookPdfs(options: PdfOptions): Promise<PdfResult>
 				margin: { top: "16mm", bottom: "16mm", left: "14mm", right: "14mm" },
 			});
 			await context.close();
-			const bytes = readFileSync(file);
-			pdfs.push({ lang, file, pages: countPdfPages(bytes), bytes: statSync(file).size });
+			pdfs.push(describePdf(lang, file));
 		}
 	} finally {
 		if (launched) await browser.close();

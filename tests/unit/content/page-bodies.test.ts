@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { checkPageBodies } from "../../../src/lib/content/page-bodies.ts";
-import { formatDiagnostic } from "../../../src/lib/diagnostics/diagnostic.ts";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { checkPageBodies, PAGE_BODY_CACHE } from "../../../src/lib/content/page-bodies.ts";
+import { type Diagnostic, formatDiagnostic } from "../../../src/lib/diagnostics/diagnostic.ts";
 
 const root = "tests/fixtures/pages";
 
@@ -23,3 +26,45 @@ describe("checkPageBodies", () => {
 		`);
 	}, 60_000);
 });
+
+describe("checkPageBodies with a result cache", () => {
+	const files = ["content/pages/broken.mdx", "content/pages/stray.mdx"];
+	let dir: string;
+	beforeEach(() => {
+		dir = mkdtempSync(join(tmpdir(), "fb-bodies-"));
+		cpSync(join(root, "content"), join(dir, "content"), { recursive: true });
+	});
+	afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+	it("reports the same problems from the cache without parsing again, and re-checks a file that changed", async () => {
+		const first = await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE });
+		const stored = JSON.parse(readFileSync(join(dir, PAGE_BODY_CACHE), "utf8")) as { entries: object };
+		// Two MDX bodies and one fence were checked and kept.
+		expect(Object.keys(stored.entries)).toHaveLength(3);
+		// Poison every entry: a second run that still parsed would report the real problems, not these.
+		const poisoned = { ...stored, entries: Object.fromEntries(Object.keys(stored.entries).map((k) => [k, [marker]])) };
+		writeFileSync(join(dir, PAGE_BODY_CACHE), JSON.stringify(poisoned));
+		expect(await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE })).toEqual([marker, marker, marker]);
+
+		writeFileSync(join(dir, "content/pages/stray.mdx"), "---\ntitle: Stray\n---\n\nFixed text.\n");
+		const again = await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE });
+		// broken.mdx (body and fence) still from the cache; stray.mdx parsed again and now clean.
+		expect(again).toEqual([marker, marker]);
+		expect(first.filter((d) => d.file.endsWith("stray.mdx"))).toHaveLength(1);
+	}, 60_000);
+
+	it("treats a corrupt or foreign cache file as empty", async () => {
+		mkdirSync(join(dir, dirname(PAGE_BODY_CACHE)), { recursive: true });
+		writeFileSync(join(dir, PAGE_BODY_CACHE), "{not json");
+		const fresh = await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE });
+		expect(fresh.map((d) => d.code)).toEqual(["mdx-expression", "mdx-component", "mdx-syntax", "mermaid-parse"]);
+	}, 60_000);
+
+	it("leaves fences to the caller when asked (the build renders them in a browser)", async () => {
+		const found = await checkPageBodies(dir, files, { fences: false });
+		expect(found.map((d) => d.code)).not.toContain("mermaid-parse");
+		expect(found).toHaveLength(3);
+	}, 60_000);
+});
+
+const marker: Diagnostic = { severity: "warning", file: "cached", code: "from-cache", message: "from the cache" };
