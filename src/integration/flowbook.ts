@@ -32,11 +32,7 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				// Fences are rendered just below, which reports what Mermaid's parser in Node would, so it is skipped there.
 				const report = await checkContent(rootDir, config, { fences: false, cacheFile: PAGE_BODY_CACHE });
 				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
-				const fences = await checkMermaidFences(
-					rootDir,
-					report.pages.map((p) => p.file),
-					() => getSharedRenderer(),
-				);
+				const fences = await checkMermaidFences(rootDir, report.fences, () => getSharedRenderer());
 				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
 				for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
 				process.stderr.write(

@@ -3,7 +3,7 @@ import type { FlowbookConfig } from "./config.ts";
 import { loadFaqs } from "./content/faq.ts";
 import { checkLabelFiles } from "./content/labels.ts";
 import { loadOnboarding } from "./content/onboarding.ts";
-import { checkPageBodies, type PageBodyOptions } from "./content/page-bodies.ts";
+import { checkPageBodies, type PageBodyOptions, type PageFence } from "./content/page-bodies.ts";
 import { loadPages, type PageInfo } from "./content/pages.ts";
 import { checkRoleNames } from "./content/role-names.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
@@ -16,6 +16,8 @@ export interface ContentReport {
 	flowcharts: LoadedFlowchart[];
 	/** Playbook pages whose frontmatter is valid. */
 	pages: PageInfo[];
+	/** The ```mermaid fences of those pages, for the build to render. */
+	fences: PageFence[];
 	diagnostics: Diagnostic[];
 	/** True when the build cannot be trusted: errors, or warnings in strict mode. */
 	failed: boolean;
@@ -50,7 +52,7 @@ export async function checkContent(
 		...(config.problems ?? []),
 		...diagnostics,
 		...pages.diagnostics,
-		...bodies,
+		...bodies.diagnostics,
 		...faqs.diagnostics,
 		...onboarding.diagnostics,
 		...labels,
@@ -62,7 +64,7 @@ export async function checkContent(
 	const warnings = all.length - errors;
 	const failed = hasErrors(all) || (config.strict && warnings > 0);
 	const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(flowcharts.length, "valid flowchart")}${config.strict ? " (strict)" : ""}`;
-	return { flowcharts, pages: pages.pages, diagnostics: all, failed, summary };
+	return { flowcharts, pages: pages.pages, fences: bodies.fences, diagnostics: all, failed, summary };
 }
 
 /**

@@ -4,28 +4,21 @@
  * stack trace, and so the page build finds every diagram in the cache. The build runs this instead of parsing
  * fences in Node (`checkContent(…, { fences: false })`): a render reports the same errors.
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { mermaidFences } from "../markdown/fences.ts";
 import { fenceDiagnostic } from "../markdown/rehype-mermaid.ts";
 import { renderDiagrams } from "../render/cache.ts";
 import type { MermaidRenderer } from "../render/renderer.ts";
-import { parseFences } from "./page-bodies.ts";
+import { type PageFence, parseFences } from "./page-bodies.ts";
 
+/** Renders `fences` (as `checkContent` found them) into the diagram cache; a fence that fails is an error. */
 export async function checkMermaidFences(
 	rootDir: string,
-	files: readonly string[],
+	fences: readonly PageFence[],
 	renderer: () => MermaidRenderer,
 	cacheDir?: string,
 ): Promise<Diagnostic[]> {
-	const jobs: { id: string; source: string; file: string; line: number }[] = [];
-	for (const file of files) {
-		const text = await readFile(join(rootDir, file), "utf8");
-		for (const fence of mermaidFences(text)) {
-			jobs.push({ id: `${file}:${fence.line}`, source: fence.source, file, line: fence.line });
-		}
-	}
+	const jobs = fences.map((fence) => ({ ...fence, id: `${fence.file}:${fence.line}` }));
 	if (jobs.length === 0) return [];
 	const results = await renderDiagrams(jobs, { renderer, ...(cacheDir ? { cacheDir: join(rootDir, cacheDir) } : {}) });
 	const diagnostics: Diagnostic[] = [];

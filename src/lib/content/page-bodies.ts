@@ -9,13 +9,14 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { mermaidFences } from "../markdown/fences.ts";
+import { type MermaidFence, mermaidFences } from "../markdown/fences.ts";
 import { type CheckCache, openCheckCache } from "./check-cache.ts";
 import { frontmatterOf } from "./pages.ts";
 
 interface MdxNode {
 	type: string;
 	name?: string | null;
+	lang?: string | null;
 	value?: string;
 	position?: { start: { line: number; column: number } };
 	children?: MdxNode[];
@@ -41,40 +42,54 @@ export const PAGE_BODY_CACHE = ".cache/flowbook/checks/page-bodies.json";
 /** Bump when a check here changes what it reports, so cached results of the old checks are not reused. */
 const CHECKS_VERSION = "1";
 
-type Fence = { file: string; line: number; source: string };
+/** A ```mermaid fence of a page, with the file and the line it opens on. */
+export type PageFence = MermaidFence & { file: string };
 
-/** Every problem in the bodies of `files` (project-relative `.md`/`.mdx` pages). */
+/** What one check found, as kept in the cache: the problems, and for a page body its fences. */
+interface Checked {
+	problems: Diagnostic[];
+	fences?: MermaidFence[];
+}
+
+export interface PageBodies {
+	diagnostics: Diagnostic[];
+	/** Every ```mermaid fence of the pages, for the build to render. */
+	fences: PageFence[];
+}
+
+/** Every problem in the bodies of `files` (project-relative `.md`/`.mdx` pages), and their diagram fences. */
 export async function checkPageBodies(
 	rootDir: string,
 	files: readonly string[],
 	options: PageBodyOptions = {},
-): Promise<Diagnostic[]> {
-	const texts = await Promise.all(
-		files.map(async (file) => ({ file, text: await readFile(join(rootDir, file), "utf8") })),
-	);
-	const cacheFile = options.cacheFile;
+): Promise<PageBodies> {
 	const version = [CHECKS_VERSION, packageVersion("@mdx-js/mdx"), packageVersion("mermaid")].join(" ");
-	const cache = await openCheckCache<Diagnostic[]>(cacheFile ? join(rootDir, cacheFile) : undefined, version);
-	const out: Diagnostic[] = [];
-	const fences: Fence[] = [];
-	for (const { file, text } of texts) {
-		const body = blankFrontmatter(text);
-		if (file.endsWith(".mdx")) {
-			const input = `mdx\0${file}\0${body}`;
-			let found = cache.get(input);
-			if (!found) {
-				// Loaded only when some MDX page is not in the cache, so validating flowcharts alone stays fast.
-				processor ??= (await import("@mdx-js/mdx")).createProcessor();
-				found = checkMdx(file, body);
-				cache.set(input, found);
-			}
-			out.push(...found);
+	const cacheFile = options.cacheFile ? join(rootDir, options.cacheFile) : undefined;
+	const cache = await openCheckCache<Checked>(cacheFile, version);
+	const diagnostics: Diagnostic[] = [];
+	const fences: PageFence[] = [];
+	for (const file of files) {
+		const body = blankFrontmatter(await readFile(join(rootDir, file), "utf8"));
+		const input = `body\0${file}\0${body}`;
+		let found = cache.get(input);
+		if (!found) {
+			found = await checkBody(file, body);
+			cache.set(input, found);
 		}
-		for (const fence of mermaidFences(body)) fences.push({ file, ...fence });
+		diagnostics.push(...found.problems);
+		for (const fence of found.fences ?? []) fences.push({ file, ...fence });
 	}
-	if (fences.length > 0 && options.fences !== false) out.push(...(await parseFences(fences, cache)));
+	if (fences.length > 0 && options.fences !== false) diagnostics.push(...(await parseFences(fences, cache)));
 	await cache.save().catch(() => {});
-	return out;
+	return { diagnostics, fences };
+}
+
+/** One body: MDX problems and fences from one MDX parse; a Markdown page has no MDX to check. */
+async function checkBody(file: string, body: string): Promise<Checked> {
+	if (!file.endsWith(".mdx")) return { problems: [], fences: mermaidFences(body) };
+	// Loaded only when some MDX page is not in the cache, so validating flowcharts alone stays fast.
+	processor ??= (await import("@mdx-js/mdx")).createProcessor();
+	return checkMdx(file, body);
 }
 
 /** The installed version of `name`, from the package.json above its entry point ("" if it cannot be found). */
@@ -100,29 +115,32 @@ function blankFrontmatter(text: string): string {
 	return text.slice(0, close).replace(/[^\n]/g, "") + text.slice(close);
 }
 
-function checkMdx(file: string, body: string): Diagnostic[] {
-	if (!processor) return [];
+function checkMdx(file: string, body: string): Checked {
+	if (!processor) return { problems: [] };
 	let tree: MdxNode;
 	try {
 		tree = processor.parse(body) as MdxNode;
 	} catch (error) {
 		const e = error as { line?: number; column?: number; reason?: string; message?: string };
-		return [
-			{
-				severity: "error",
-				file,
-				...(e.line ? { line: e.line, column: e.column ?? 1 } : {}),
-				code: "mdx-syntax",
-				message: `MDX: ${(e.reason ?? e.message ?? String(error)).replace(/\s+/g, " ")}`,
-				hint: literalHint,
-			},
-		];
+		const problem: Diagnostic = {
+			severity: "error",
+			file,
+			...(e.line ? { line: e.line, column: e.column ?? 1 } : {}),
+			code: "mdx-syntax",
+			message: `MDX: ${(e.reason ?? e.message ?? String(error)).replace(/\s+/g, " ")}`,
+			hint: literalHint,
+		};
+		// The page will not build, but its diagrams can still be checked: find them as Markdown.
+		return { problems: [problem], fences: mermaidFences(body) };
 	}
 	const out: Diagnostic[] = [];
+	const fences: MermaidFence[] = [];
 	const at = (node: MdxNode) =>
 		node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
 	const visit = (node: MdxNode) => {
-		if (node.type === "mdxTextExpression" || node.type === "mdxFlowExpression") {
+		if (node.type === "code" && node.lang?.toLowerCase() === "mermaid") {
+			fences.push({ line: node.position?.start.line ?? 1, source: node.value ?? "" });
+		} else if (node.type === "mdxTextExpression" || node.type === "mdxFlowExpression") {
 			const code = (node.value ?? "").trim();
 			// `{/* a comment */}` is MDX's comment syntax and renders nothing.
 			if (!/^\/\*[\s\S]*\*\/$/.test(code)) {
@@ -160,27 +178,27 @@ function checkMdx(file: string, body: string): Diagnostic[] {
 		for (const child of node.children ?? []) visit(child);
 	};
 	visit(tree);
-	return out;
+	return { problems: out, fences };
 }
 
 interface MermaidApi {
 	parse(text: string): Promise<unknown>;
 }
 
-type FenceCache = Pick<CheckCache<Diagnostic[]>, "get" | "set">;
+type FenceCache = Pick<CheckCache<Checked>, "get" | "set">;
 
-const fenceInput = (fence: Fence) => `fence\0${fence.file}\0${fence.line}\0${fence.source}`;
+const fenceInput = (fence: PageFence) => `fence\0${fence.file}\0${fence.line}\0${fence.source}`;
 
 /**
  * Mermaid's own parser runs in Node for its grammar-based diagrams; one that needs a DOM to
  * parse (rare) is left to the build, which renders every fence in a browser anyway.
  */
-export async function parseFences(fences: readonly Fence[], cache?: FenceCache): Promise<Diagnostic[]> {
+export async function parseFences(fences: readonly PageFence[], cache?: FenceCache): Promise<Diagnostic[]> {
 	const out: Diagnostic[] = [];
-	const unknown: Fence[] = [];
+	const unknown: PageFence[] = [];
 	for (const fence of fences) {
 		const found = cache?.get(fenceInput(fence));
-		if (found) out.push(...found);
+		if (found) out.push(...found.problems);
 		else unknown.push(fence);
 	}
 	if (unknown.length === 0) return out;
@@ -194,13 +212,13 @@ export async function parseFences(fences: readonly Fence[], cache?: FenceCache):
 		const found = await parseFence(mermaid, fence);
 		// `undefined`: Mermaid needs a DOM for this one; not cached, so the next run tries again.
 		if (found === undefined) continue;
-		cache?.set(fenceInput(fence), found);
+		cache?.set(fenceInput(fence), { problems: found });
 		out.push(...found);
 	}
 	return out;
 }
 
-async function parseFence(mermaid: MermaidApi, fence: Fence): Promise<Diagnostic[] | undefined> {
+async function parseFence(mermaid: MermaidApi, fence: PageFence): Promise<Diagnostic[] | undefined> {
 	try {
 		await mermaid.parse(fence.source);
 		return [];

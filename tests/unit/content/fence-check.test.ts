@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkMermaidFences } from "../../../src/lib/content/fence-check.ts";
+import { checkPageBodies } from "../../../src/lib/content/page-bodies.ts";
 import type { MermaidRenderer } from "../../../src/lib/render/renderer.ts";
 
 const root = "tests/fixtures/pages";
@@ -12,7 +13,8 @@ const noBrowser: MermaidRenderer = {
 
 describe("checkMermaidFences", () => {
 	it("without a browser, still reports a broken fence (Mermaid's parser in Node), located", async () => {
-		const found = await checkMermaidFences(root, ["content/pages/broken.mdx"], () => noBrowser);
+		const { fences } = await checkPageBodies(root, ["content/pages/broken.mdx"], { fences: false });
+		const found = await checkMermaidFences(root, fences, () => noBrowser);
 		expect(found.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(["content/pages/broken.mdx:16 mermaid-parse"]);
 	}, 60_000);
 });

@@ -9,7 +9,11 @@ const root = "tests/fixtures/pages";
 
 describe("checkPageBodies", () => {
 	it("locates MDX syntax errors, expressions, unknown components and diagrams that do not parse, without a browser", async () => {
-		const diagnostics = await checkPageBodies(root, ["content/pages/broken.mdx", "content/pages/stray.mdx"]);
+		const { diagnostics, fences } = await checkPageBodies(root, [
+			"content/pages/broken.mdx",
+			"content/pages/stray.mdx",
+		]);
+		expect(fences.map((f) => `${f.file}:${f.line}`)).toEqual(["content/pages/broken.mdx:13"]);
 		expect(`\n${diagnostics.map(formatDiagnostic).join("\n")}\n`).toMatchInlineSnapshot(`
 			"
 			content/pages/broken.mdx:7:12 error: MDX: \`{budget}\` is read as code, and these pages define no values to show
@@ -37,31 +41,35 @@ describe("checkPageBodies with a result cache", () => {
 	afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 	it("reports the same problems from the cache without parsing again, and re-checks a file that changed", async () => {
-		const first = await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE });
+		const first = (await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE })).diagnostics;
 		const stored = JSON.parse(readFileSync(join(dir, PAGE_BODY_CACHE), "utf8")) as { entries: object };
 		// Two MDX bodies and one fence were checked and kept.
 		expect(Object.keys(stored.entries)).toHaveLength(3);
 		// Poison every entry: a second run that still parsed would report the real problems, not these.
-		const poisoned = { ...stored, entries: Object.fromEntries(Object.keys(stored.entries).map((k) => [k, [marker]])) };
+		const poison = { problems: [marker] };
+		const poisoned = { ...stored, entries: Object.fromEntries(Object.keys(stored.entries).map((k) => [k, poison])) };
 		writeFileSync(join(dir, PAGE_BODY_CACHE), JSON.stringify(poisoned));
-		expect(await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE })).toEqual([marker, marker, marker]);
+		const cached = await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE });
+		// One per body; the poisoned bodies list no fences, so no fence is parsed (or looked up) either.
+		expect(cached.diagnostics).toEqual([marker, marker]);
+		expect(cached.fences).toEqual([]);
 
 		writeFileSync(join(dir, "content/pages/stray.mdx"), "---\ntitle: Stray\n---\n\nFixed text.\n");
-		const again = await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE });
-		// broken.mdx (body and fence) still from the cache; stray.mdx parsed again and now clean.
-		expect(again).toEqual([marker, marker]);
+		const again = (await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE })).diagnostics;
+		// broken.mdx still from the cache; stray.mdx parsed again and now clean.
+		expect(again).toEqual([marker]);
 		expect(first.filter((d) => d.file.endsWith("stray.mdx"))).toHaveLength(1);
 	}, 60_000);
 
 	it("treats a corrupt or foreign cache file as empty", async () => {
 		mkdirSync(join(dir, dirname(PAGE_BODY_CACHE)), { recursive: true });
 		writeFileSync(join(dir, PAGE_BODY_CACHE), "{not json");
-		const fresh = await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE });
+		const fresh = (await checkPageBodies(dir, files, { cacheFile: PAGE_BODY_CACHE })).diagnostics;
 		expect(fresh.map((d) => d.code)).toEqual(["mdx-expression", "mdx-component", "mdx-syntax", "mermaid-parse"]);
 	}, 60_000);
 
 	it("leaves fences to the caller when asked (the build renders them in a browser)", async () => {
-		const found = await checkPageBodies(dir, files, { fences: false });
+		const found = (await checkPageBodies(dir, files, { fences: false })).diagnostics;
 		expect(found.map((d) => d.code)).not.toContain("mermaid-parse");
 		expect(found).toHaveLength(3);
 	}, 60_000);
