@@ -15,9 +15,11 @@ import { devReport } from "../lib/dev-report.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
 import { buildPlaybookPdfs } from "../lib/pdf/build-pdf.ts";
 import { DEFAULT_PDF_CACHE } from "../lib/pdf/pdf-cache.ts";
+import { diagramsLeftToReader } from "../lib/render/cache.ts";
 import { browserUsedLine } from "../lib/render/find-browser.ts";
 import { closeSharedRenderer, getSharedRenderer, holdSharedRenderer } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
+import { copyFallbackScript, fallbackScriptMiddleware } from "./mermaid-fallback.ts";
 
 export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()): AstroIntegration {
 	/** Keeps the browser that checked the fences open for the pages, however long Vite takes in between. */
@@ -44,6 +46,7 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				}
 			},
 			"astro:server:setup": ({ server }) => {
+				server.middlewares.use(fallbackScriptMiddleware(config.base));
 				// One Chromium stays warm for the whole dev session, started now so the first edit does not wait for it.
 				const release = holdSharedRenderer();
 				void getSharedRenderer()
@@ -62,6 +65,7 @@ export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()
 				await closeSharedRenderer();
 				const browser = browserUsedLine();
 				if (browser) logger.info(`diagrams drawn with ${browser}`);
+				if (diagramsLeftToReader()) await copyFallbackScript(fileURLToPath(dir));
 				const summary = await buildSearchIndex(fileURLToPath(dir));
 				if (summary.errors.length > 0) {
 					for (const error of summary.errors) process.stderr.write(`flowbook: search index: ${error}\n`);

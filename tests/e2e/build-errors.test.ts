@@ -1,4 +1,4 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { useSite, watchedPage } from "./support/browser.ts";
@@ -93,7 +93,7 @@ describe("a build without Chromium", () => {
 	});
 
 	it(
-		"still succeeds, says so once, and leaves the diagrams to the reader's browser with the bundled mermaid",
+		"still succeeds, says so once, and leaves the diagrams to the reader's browser with Mermaid copied into the site",
 		async () => {
 			const dir = await fixtureProject({
 				"content/flowcharts/ok.yaml":
@@ -111,12 +111,14 @@ describe("a build without Chromium", () => {
 			// The layout travels in the source's front matter, so the reader's Mermaid draws the same picture.
 			expect(page).toMatch(/<pre class="mermaid"[^>]*>---\nconfig:\n[\s\S]*?\n---\nflowchart LR/);
 			expect(page).not.toMatch(/<svg[^>]+aria-roledescription="flowchart"/);
-			// The bundled mermaid, from the site itself: never a CDN.
+			// Mermaid from the site itself, under its base path: never a CDN.
 			expect(page).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[^"']*mermaid/);
+			expect(page).toContain('"/sales/_flowbook/mermaid.min.js"');
+			expect((await stat(join(dir, "dist/_flowbook/mermaid.min.js"))).size).toBeGreaterThan(1_000_000);
 			const guide = await readFile(join(dir, "dist/pages/guide/index.html"), "utf8");
 			expect(guide).toContain('<pre class="mermaid">');
 
-			// In a real browser the bundled mermaid draws it, with no request leaving 127.0.0.1.
+			// In a real browser that Mermaid draws it, with no request leaving 127.0.0.1.
 			const site = await serveSite(join(dir, "dist"));
 			try {
 				const { page, foreign, consoleErrors } = await watchedPage(session.browser);

@@ -14,7 +14,7 @@ import { parse } from "yaml";
 import { langs } from "../../src/i18n/ui.ts";
 import { axeViolations, inPool } from "./support/axe.ts";
 import { useSite, type Watched, watchedPage } from "./support/browser.ts";
-import { BASE, builtPages, ROOT } from "./support/site.ts";
+import { BASE, builtPages, OUT_DIR, ROOT } from "./support/site.ts";
 
 const THEMES = ["light", "dark"] as const;
 type Theme = (typeof THEMES)[number];
@@ -152,6 +152,11 @@ describe("the built site under /sales/", () => {
 		expect(paths).toEqual(expectedPages());
 		expect([...checked.keys()].sort()).toEqual(paths);
 		expect(paths.length).toBeGreaterThan(40);
+	});
+
+	it("ships no copy of Mermaid when the build drew every diagram (it is only for builds without Chromium)", () => {
+		const files = readdirSync(OUT_DIR, { recursive: true, encoding: "utf8" });
+		expect(files.filter((f) => /mermaid|_flowbook|elk|cytoscape|katex/i.test(f))).toEqual([]);
 	});
 
 	it("links every page from the home pages, and every link target exists", () => {

@@ -74,6 +74,11 @@ function isNoBrowserError(error: unknown): error is NoBrowserError {
 	return error instanceof Error && error.name === "NoBrowserError" && Array.isArray((error as NoBrowserError).tried);
 }
 
+/** True once some diagram of this process was left to the reader's browser (no Chromium was found). */
+export function diagramsLeftToReader(): boolean {
+	return noBrowser.warned;
+}
+
 /** For tests: allow the once-per-process message again. */
 export function resetNoBrowserWarning(): void {
 	noBrowser.warned = false;
