@@ -8,6 +8,11 @@ import { flowbook } from "./src/integration/flowbook.ts";
 import { rehypeMermaid, remarkMermaid } from "./src/lib/markdown/rehype-mermaid.ts";
 import { rehypeTableScroll } from "./src/lib/markdown/rehype-table-scroll.ts";
 
+// Astro hands every environment variable to server code as `import.meta.env.*`, over its own values: a shell or CI
+// that sets BASE_URL (vitest does, some CI systems do) silently dropped the base path from every link while assets
+// kept it. These names are Astro's; the site's base and origin come from flowbook.config.ts (FLOWBOOK_BASE/_SITE).
+for (const reserved of ["BASE_URL", "SITE", "ASSETS_PREFIX"]) delete process.env[reserved];
+
 export default defineConfig({
 	site: flowbookConfig.site,
 	base: flowbookConfig.base,

@@ -113,7 +113,11 @@ describe("a build without Chromium", () => {
 			expect(page).not.toMatch(/<svg[^>]+aria-roledescription="flowchart"/);
 			// Mermaid from the site itself, under its base path: never a CDN.
 			expect(page).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[^"']*mermaid/);
+			// Under the base path although this process has BASE_URL=/ in its environment (vitest sets it, as some CI
+			// systems do), which Astro would otherwise let override the configured base in every link.
+			expect(process.env.BASE_URL).toBe("/");
 			expect(page).toContain('"/sales/_flowbook/mermaid.min.js"');
+			expect(page).toContain('href="/sales/flowcharts/ok/"');
 			expect((await stat(join(dir, "dist/_flowbook/mermaid.min.js"))).size).toBeGreaterThan(1_000_000);
 			const guide = await readFile(join(dir, "dist/pages/guide/index.html"), "utf8");
 			expect(guide).toContain('<pre class="mermaid">');
