@@ -152,7 +152,18 @@ export function fenceDiagnostic(
 	return d;
 }
 
-function replacement(result: DiagramResult): HastElement {
+function replacement(result: DiagramResult, mdx: boolean): HastElement {
+	if (result.kind === "svg" && mdx) {
+		// MDX turns every SVG element into a JSX call, compiled, bundled and run again for every page that shows it
+		// (a tenth of a 100-guide build). Astro's `set:html` puts the finished SVG in as it is, like the flowchart
+		// pages do; it is our own post-processed output (postprocess.ts), not the author's markup.
+		return {
+			type: "element",
+			tagName: "figure",
+			properties: { className: ["diagram"], "set:html": result.svg },
+			children: [],
+		};
+	}
 	if (result.kind === "svg") {
 		return {
 			type: "element",
@@ -190,7 +201,10 @@ export function rehypeMermaid(options: RehypeMermaidOptions = {}) {
 		results.forEach((result, i) => {
 			const fence = fences[i] as Fence;
 			const siblings = fence.parent.children as HastNode[];
-			siblings[siblings.indexOf(fence.node)] = replacement(result) as unknown as HastNode;
+			siblings[siblings.indexOf(fence.node)] = replacement(
+				result,
+				/\.mdx$/i.test(file.path ?? ""),
+			) as unknown as HastNode;
 		});
 	};
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { compile } from "@mdx-js/mdx";
 import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
@@ -25,7 +26,7 @@ const fake: MermaidRenderer = {
 	close: async () => {},
 };
 
-async function run(markdown: string, renderer: () => MermaidRenderer = () => fake) {
+async function run(markdown: string, renderer: () => MermaidRenderer = () => fake, page = "content/pages/x.md") {
 	const cacheDir = mkdtempSync(join(tmpdir(), "fb-rehype-"));
 	const file = await unified()
 		.use(remarkParse)
@@ -33,7 +34,7 @@ async function run(markdown: string, renderer: () => MermaidRenderer = () => fak
 		.use(remarkRehype)
 		.use(rehypeMermaid, { cacheDir, renderer, log: () => {} })
 		.use(rehypeStringify)
-		.process({ path: join(process.cwd(), "content/pages/x.mdx"), value: markdown });
+		.process({ path: join(process.cwd(), page), value: markdown });
 	return String(file);
 }
 
@@ -44,9 +45,22 @@ describe("rehypeMermaid", () => {
 		expect(html).toContain("<title");
 	});
 
+	it("hands an MDX page the finished SVG as one string (set:html), not as JSX elements to compile and run", async () => {
+		const cacheDir = mkdtempSync(join(tmpdir(), "fb-rehype-"));
+		const code = String(
+			await compile(
+				{ path: join(process.cwd(), "content/pages/x.mdx"), value: "# Hi\n\n```mermaid\nflowchart LR\nA --> B\n```\n" },
+				{ remarkPlugins: [remarkMermaid], rehypePlugins: [[rehypeMermaid, { cacheDir, renderer: () => fake }]] },
+			),
+		);
+		expect(code).toMatch(/"set:html": "<svg xmlns=\\"http:\/\/www.w3.org\/2000\/svg\\" id=\\"fbd[0-9a-f]{6}-0\\"/);
+		expect(code).toContain('className: "diagram"');
+		expect(code).not.toMatch(/_jsx\(_components\.svg|"svg"/);
+	});
+
 	it("fails with the page path, the line in the page and Mermaid's message", async () => {
 		await expect(
-			run("# Hi\n\ntext\n\n```mermaid\nflowchart LR\nA -->>\n```\n"),
+			run("# Hi\n\ntext\n\n```mermaid\nflowchart LR\nA -->>\n```\n", () => fake, "content/pages/x.mdx"),
 		).rejects.toThrowErrorMatchingInlineSnapshot(`
 			[MermaidFenceError: content/pages/x.mdx:7:1 error: mermaid: Parse error on line 2: (diagram starting at line 5)
 			  hint: ...A -->>
