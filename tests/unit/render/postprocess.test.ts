@@ -18,6 +18,18 @@ function ids(svg: string): string[] {
 }
 
 describe("postprocessSvg", () => {
+	it("minifies each diagram's stylesheet for that diagram, also when an equal one was minified before", () => {
+		// The same drawing under another render id: its stylesheet comes from the memo, scoped to its own id.
+		const again = postprocessSvg(raw.replaceAll("fbm1", "fbm77"));
+		expect(again).toBe(out.replaceAll("fbm1", "fbm77"));
+		const css = /<style>([\s\S]*)<\/style>/.exec(again)?.[1] ?? "";
+		expect(css).toMatch(/^(?:@keyframes[^{]*\{(?:[^{}]*\{[^}]*\})*\}|#fbm77[^{]*\{[^}]*\})+$/);
+		expect(again).not.toMatch(/fbm1\b|fb-root-id/);
+		// Rules for classes the diagram does not use are gone (csso usage): Mermaid's error icon, thick edges.
+		expect(raw).toContain(".error-icon");
+		expect(css).not.toMatch(/\.error-icon|\.edge-thickness-thick/);
+	});
+
 	it("shrinks the SVG", () => {
 		expect(out.length).toBeLessThan(raw.length * 0.4);
 	});
