@@ -17,7 +17,7 @@ import { browserUsedLine } from "../lib/render/find-browser.ts";
 import { closeSharedRenderer, getSharedRenderer, holdSharedRenderer } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
 
-export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()): AstroIntegration {
+export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegration {
 	/** Keeps the browser that checked the fences open for the pages, however long Vite takes in between. */
 	let releaseBrowser = () => {};
 	return {

@@ -8,7 +8,7 @@
  *   import { metricsCharts } from "../lib/charts/index.ts";
  *   import { flowchartApiJson } from "../lib/metrics/api.ts";
  *
- *   const { report, diagnostics, note } = await loadMetrics({ root: process.cwd(), id: "b2b", flowchart });
+ *   const { report, diagnostics, note } = await loadMetrics({ root: "/path/to/playbook", id: "b2b", flowchart });
  *   // diagnostics: Diagnostic[]  → print in the build output (error = fail the build when strict)
  *   // note?: string              → show instead of metrics when report is undefined (no export yet)
  *   if (report) {
