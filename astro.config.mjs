@@ -1,5 +1,7 @@
 // @ts-check
 
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { unified } from "@astrojs/markdown-remark";
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
@@ -7,6 +9,11 @@ import flowbookConfig from "./flowbook.config.ts";
 import { flowbook } from "./src/integration/flowbook.ts";
 import { rehypeMermaid, remarkMermaid } from "./src/lib/markdown/rehype-mermaid.ts";
 import { rehypeTableScroll } from "./src/lib/markdown/rehype-table-scroll.ts";
+import { shareProject } from "./src/lib/project.ts";
+
+// The project root is this file's folder, resolved once: the integration gets it here and the pages read the same
+// (src/site/project.ts), so the check before the build and the pages read the same content.
+const project = shareProject({ rootDir: dirname(fileURLToPath(import.meta.url)), config: flowbookConfig });
 
 // Astro hands every environment variable to server code as `import.meta.env.*`, over its own values: a shell or CI
 // that sets BASE_URL (vitest does, some CI systems do) silently dropped the base path from every link while assets
@@ -14,8 +21,8 @@ import { rehypeTableScroll } from "./src/lib/markdown/rehype-table-scroll.ts";
 for (const reserved of ["BASE_URL", "SITE", "ASSETS_PREFIX"]) delete process.env[reserved];
 
 export default defineConfig({
-	site: flowbookConfig.site,
-	base: flowbookConfig.base,
+	site: project.config.site,
+	base: project.config.base,
 	trailingSlash: "always",
 	build: { format: "directory" },
 	// Built-in toolbar and prefetch would load extra scripts; the site makes no request it doesn't need.
@@ -24,7 +31,7 @@ export default defineConfig({
 		// unified, not the default Sätteri: our ```mermaid fence transform is a rehype plugin (see docs/benchmarks.md).
 		processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeMermaid, rehypeTableScroll] }),
 	},
-	integrations: [flowbook(flowbookConfig), mdx()],
+	integrations: [flowbook(project.config, project.rootDir), mdx()],
 	vite: {
 		build: {
 			// The prerender bundle holds Mermaid and Vega for build-time rendering; it runs once in Node and never

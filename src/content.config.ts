@@ -8,13 +8,14 @@ import { FlowchartSchema } from "./lib/schema/flowchart.ts";
 import { OnboardingSchema } from "./lib/schema/onboarding.ts";
 import { PageFrontmatterSchema } from "./lib/schema/page.ts";
 import { flowchartLoader } from "./loaders/flowcharts.ts";
+import { project } from "./site/project.ts";
 
 /**
  * The process definitions; validated by the core loader, with file:line:col errors. In dev, a file that broke
  * keeps its last valid version here, with its `problems` (shown on its page).
  */
 const flowcharts = defineCollection({
-	loader: flowchartLoader(),
+	loader: flowchartLoader(project.rootDir),
 	schema: FlowchartSchema.extend({ file: z.string(), problems: z.array(DiagnosticSchema).optional() }),
 });
 

@@ -21,7 +21,7 @@ import { closeSharedRenderer, getSharedRenderer, holdSharedRenderer } from "../l
 import { buildSearchIndex } from "../lib/search/build-index.ts";
 import { copyFallbackScript, fallbackScriptMiddleware } from "./mermaid-fallback.ts";
 
-export function flowbook(config: FlowbookConfig, rootDir: string = process.cwd()): AstroIntegration {
+export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegration {
 	/** Keeps the browser that checked the fences open for the pages, however long Vite takes in between. */
 	let releaseBrowser = () => {};
 	return {

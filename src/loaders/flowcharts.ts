@@ -26,7 +26,7 @@ export function brokenFiles(diagnostics: readonly Diagnostic[]): Map<string, Dia
 	return out;
 }
 
-export function flowchartLoader(rootDir: string = process.cwd()): Loader {
+export function flowchartLoader(rootDir: string): Loader {
 	/** Last version of each flowchart that passed validation in this process (dev only). */
 	const lastGood = new Map<string, LoadedFlowchart>();
 	return {

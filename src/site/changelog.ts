@@ -1,7 +1,8 @@
 /** The changelog as the site needs it: loaded once per build from the review logs and git history of `content/`. */
-import flowbookConfig from "../../flowbook.config.ts";
+
 import { type Changelog, changelogAtom, loadChangelog } from "../lib/changelog/index.ts";
 import { feedEntry } from "./changelog-text.ts";
+import { flowbookConfig, project } from "./project.ts";
 
 export { describeEntry } from "./changelog-text.ts";
 
@@ -19,7 +20,7 @@ async function load(): Promise<Changelog> {
 		owner: entry.data.owner,
 		review: entry.data.review,
 	}));
-	return loadChangelog(process.cwd(), { flowcharts, pages });
+	return loadChangelog(project.rootDir, { flowcharts, pages });
 }
 
 /** Git is read once per build (both languages and the feed share it); the dev server reads it on every request. */

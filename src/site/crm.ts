@@ -6,22 +6,23 @@
 import type { CrmFormat } from "../lib/interchange/crm-export.ts";
 import { exportCrm } from "../lib/interchange/crm-export.ts";
 import type { SiteFlowchart } from "./data.ts";
+import { project } from "./project.ts";
 
 const cache = new Map<string, Promise<string | undefined>>();
 
-async function compute(fc: SiteFlowchart, format: CrmFormat): Promise<string | undefined> {
-	const result = await exportCrm(process.cwd(), fc.id, format, fc.lang);
+async function compute(fc: SiteFlowchart, format: CrmFormat, rootDir: string): Promise<string | undefined> {
+	const result = await exportCrm(rootDir, fc.id, format, fc.lang);
 	const file = Object.entries(result.files ?? {}).find(([name]) => /\.(pathAssistant|json)$/.test(name));
 	return file?.[1];
 }
 
 /** The file's text, or undefined when the export has errors. Read once per build; every request in dev. */
-export function crmFile(fc: SiteFlowchart, format: CrmFormat): Promise<string | undefined> {
-	if (import.meta.env.DEV) return compute(fc, format);
-	const key = `${fc.lang}/${fc.id}/${format}`;
+export function crmFile(fc: SiteFlowchart, format: CrmFormat, rootDir = project.rootDir): Promise<string | undefined> {
+	if (import.meta.env.DEV) return compute(fc, format, rootDir);
+	const key = `${rootDir}\0${fc.lang}/${fc.id}/${format}`;
 	let file = cache.get(key);
 	if (!file) {
-		file = compute(fc, format);
+		file = compute(fc, format, rootDir);
 		cache.set(key, file);
 	}
 	return file;

@@ -19,15 +19,17 @@ import {
 } from "../lib/metrics/index.ts";
 import { fillTemplate } from "../lib/template.ts";
 import type { SiteFlowchart } from "./data.ts";
+import { project } from "./project.ts";
 
 const loads = new Map<string, Promise<MetricsLoad>>();
 
 /** The metrics of a flowchart in any language; `report` is undefined when there is no usable export. */
-export function flowchartMetrics(fc: SiteFlowchart): Promise<MetricsLoad> {
-	let load = loads.get(fc.id);
+export function flowchartMetrics(fc: SiteFlowchart, rootDir = project.rootDir): Promise<MetricsLoad> {
+	const key = `${rootDir}\0${fc.id}`;
+	let load = loads.get(key);
 	if (!load) {
-		load = loadMetrics({ root: process.cwd(), id: fc.id, flowchart: fc.original });
-		loads.set(fc.id, load);
+		load = loadMetrics({ root: rootDir, id: fc.id, flowchart: fc.original });
+		loads.set(key, load);
 	}
 	return load;
 }

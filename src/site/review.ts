@@ -1,5 +1,5 @@
 /** Review state as pages show it: rows for the dashboard and the review line, in the page's language. */
-import flowbookConfig from "../../flowbook.config.ts";
+
 import { type Lang, t, type UiKey } from "../i18n/ui.ts";
 import { formatter, locales } from "../lib/i18n/format.ts";
 import {
@@ -14,6 +14,7 @@ import {
 import { mergeRoles } from "../lib/roles.ts";
 import { fillTemplate } from "../lib/template.ts";
 import { getFlowcharts, getPages, type PageEntry, type SiteFlowchart, type SitePage } from "./data.ts";
+import { flowbookConfig } from "./project.ts";
 
 /** "4 May 2026" / "4 Mei 2026"; `long` spells the month out. Read in UTC so no timezone moves the day. */
 export function formatReviewDate(lang: Lang, date: CalendarDate, style: "short" | "long" = "short"): string {

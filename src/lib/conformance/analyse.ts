@@ -5,8 +5,8 @@
  *
  * Numbers are returned raw (shares as fractions, days as numbers); pages format and translate them.
  */
-import { type PeriodKind, periodKey, periodLabel } from "../metrics/compute.ts";
-import type { EventStore } from "../metrics/events.ts";
+import { type PeriodKind, periodKey, periodLabel } from "../events/period.ts";
+import type { EventStore } from "../events/store.ts";
 import { type Alignment, align } from "./align.ts";
 import { type Deviation, deviationsOf, takenEdges } from "./deviations.ts";
 import type { ConformanceModel } from "./model.ts";

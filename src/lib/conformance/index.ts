@@ -2,8 +2,8 @@
  * Conformance of real deals against the playbook, for the metrics page, the API, `npm run review` and
  * `npm run diff`. See analyse.ts for what is computed and align.ts for how.
  */
-import type { PeriodKind } from "../metrics/compute.ts";
-import type { EventStore } from "../metrics/events.ts";
+import type { PeriodKind } from "../events/period.ts";
+import type { EventStore } from "../events/store.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
 import { analyseConformance, type ConformanceReport } from "./analyse.ts";
 import { conformanceModel } from "./model.ts";

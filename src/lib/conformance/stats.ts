@@ -3,7 +3,7 @@
  * Medians of "every other deal" come from one sorted list of all durations minus the group's, so a
  * hundred deviations over a million events stay linear.
  */
-import { quantile } from "../metrics/figure.ts";
+import { quantile } from "../events/quantile.ts";
 
 /** Per deal number: won 1, lost 0, open -1; days from first to last record (NaN while open). */
 export interface VariantDeals {

@@ -3,7 +3,7 @@
  * P(win | a deal entered the step), per step: what a CRM shows as a stage's probability. From the CRM
  * export when enough deals have closed, else from the flowchart's conversion targets. Pure.
  */
-import type { EventStore } from "../metrics/events.ts";
+import type { EventStore } from "../events/store.ts";
 import { type Flowchart, type Step, targetFraction, transitionsOf } from "../schema/flowchart.ts";
 
 export interface WinProbability {

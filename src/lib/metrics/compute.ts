@@ -18,14 +18,13 @@
  *   `max_days` and that have sat there longer than that at the export date.
  */
 
+import { type PeriodKind, periodKey, periodLabel } from "../events/period.ts";
+import type { EventStore } from "../events/store.ts";
 import type { Message } from "../i18n/format.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
-import type { EventStore } from "./events.ts";
 import { count, daysQuantile, type Figure, figure, ratio } from "./figure.ts";
 import { buildGraph, type FlowGraph, type GraphEdge } from "./graph.ts";
 import { type Ctx, maxDealLength, newTally, type Stays, stayLengths, type Tally, tallyDeal } from "./tally.ts";
-
-export type PeriodKind = "quarter" | "month";
 
 export interface ComputeOptions {
 	/** Trend period; default quarter. */
@@ -133,18 +132,6 @@ export interface FlowchartMetrics {
 	/** Stage ids in funnel order. */
 	funnel: string[];
 	firstStages: string[];
-}
-
-export function periodKey(ms: number, kind: PeriodKind): number {
-	const d = new Date(ms);
-	const y = d.getUTCFullYear();
-	const m = d.getUTCMonth();
-	return kind === "quarter" ? y * 4 + Math.floor(m / 3) : y * 12 + m;
-}
-
-export function periodLabel(key: number, kind: PeriodKind): string {
-	if (kind === "quarter") return `${Math.floor(key / 4)}-Q${(key % 4) + 1}`;
-	return `${Math.floor(key / 12)}-${String((key % 12) + 1).padStart(2, "0")}`;
 }
 
 export function computeMetrics(fc: Flowchart, store: EventStore, options: ComputeOptions = {}): FlowchartMetrics {

@@ -1,10 +1,10 @@
-// biome-ignore-all lint/style/noNonNullAssertion: hot loops over typed arrays and indices that are in range by construction; checks would cost per row.
 /**
  * A number the site prints together with how it was computed: CRMs disagree on formulas, so every
  * figure carries its formula text with the actual numerator and denominator.
  */
 
 import type { Lang } from "../../i18n/ui.ts";
+import { quantile } from "../events/quantile.ts";
 import { type Arg, formatter, type Message, message } from "../i18n/format.ts";
 
 export type FigureUnit = "share" | "days" | "count" | "money" | "money-per-day";
@@ -80,16 +80,6 @@ export function count(n: number, formulaMsg: Message): Figure {
 }
 
 export type { Arg, Message };
-
-/** Sorted copy of days; medians and percentiles use linear interpolation (Excel PERCENTILE.INC). */
-export function quantile(sorted: Float32Array | Float64Array | number[], q: number): number | null {
-	const n = sorted.length;
-	if (n === 0) return null;
-	const pos = (n - 1) * q;
-	const lo = Math.floor(pos);
-	const hi = Math.ceil(pos);
-	return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
 
 /** Median or p90 of a sample of day counts; `key` names the sample, `args` its words' values. */
 export function daysQuantile(

@@ -8,7 +8,7 @@
  *   import { metricsCharts } from "../lib/charts/index.ts";
  *   import { flowchartApiJson } from "../lib/metrics/api.ts";
  *
- *   const { report, diagnostics, note } = await loadMetrics({ root: process.cwd(), id: "b2b", flowchart });
+ *   const { report, diagnostics, note } = await loadMetrics({ root: "/path/to/playbook", id: "b2b", flowchart });
  *   // diagnostics: Diagnostic[]  → print in the build output (error = fail the build when strict)
  *   // note?: string              → show instead of metrics when report is undefined (no export yet)
  *   if (report) {
@@ -32,28 +32,28 @@
 import { access, readdir, readFile, stat } from "node:fs/promises";
 import { type ConformanceReport, conformanceOf } from "../conformance/index.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { type EventStore, storeEvents, storeFromEvents } from "../events/store.ts";
 import { processShared } from "../process-shared.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
 import { type Bottleneck, type DiagramAnnotations, diagramAnnotations, findBottlenecks } from "./bottlenecks.ts";
 import { computeMetrics, type FlowchartMetrics } from "./compute.ts";
-import { type EventStore, storeEvents, storeFromEvents } from "./events.ts";
 import { csvFilesIn, type DataQualityReport, ingestCsv } from "./ingest.ts";
 import { type Mapping, parseMapping } from "./mapping.ts";
 
+export type { PeriodKind } from "../events/period.ts";
+export type { StageEvent } from "../events/store.ts";
+export { storeEvents, storeFromEvents } from "../events/store.ts";
 export type { Bottleneck, DiagramAnnotations } from "./bottlenecks.ts";
 export { diagramAnnotations, findBottlenecks } from "./bottlenecks.ts";
 export type {
 	EdgeMetrics,
 	FlowchartMetrics,
 	Headline,
-	PeriodKind,
 	StalledDeal,
 	StepMetrics,
 	StepPeriodMetrics,
 } from "./compute.ts";
 export { computeMetrics } from "./compute.ts";
-export type { StageEvent } from "./events.ts";
-export { storeEvents, storeFromEvents } from "./events.ts";
 export type { Figure } from "./figure.ts";
 export type { DataIssue, DataQualityReport } from "./ingest.ts";
 export { describeIssue, ingestCsv } from "./ingest.ts";

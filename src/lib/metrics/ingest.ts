@@ -14,10 +14,10 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { EventColumns, type EventStore, groupByDeal } from "../events/store.ts";
 import type { Flowchart } from "../schema/flowchart.ts";
 import { closest } from "../text/suggest.ts";
 import { readCsv } from "./csv.ts";
-import { EventColumns, type EventStore, groupByDeal } from "./events.ts";
 import type { Mapping } from "./mapping.ts";
 import { parseAmount, parseTimestamp } from "./parse.ts";
 

@@ -3,8 +3,9 @@
  * The one pass over the deals that `computeMetrics` turns into figures: every visit, move, stay and
  * close counted into typed arrays per (step, period). The policies are in compute.ts.
  */
+
+import type { EventStore } from "../events/store.ts";
 import type { StalledDeal } from "./compute.ts";
-import type { EventStore } from "./events.ts";
 import type { FlowGraph } from "./graph.ts";
 
 const DAY = 86_400_000;

@@ -37,8 +37,39 @@ function edgesOf(step: Step, index: number): Edge[] {
 
 const name = (step: Step) => `step ${JSON.stringify(step.id)}`;
 
+/** What every rule reads: the steps, where each id is first defined, and the arrows out of each step. */
+interface GraphFacts {
+	data: Flowchart;
+	steps: readonly Step[];
+	indexById: Map<string, number>;
+	ids: string[];
+	edges: Edge[][];
+}
+
 export function checkGraph(data: Flowchart, r: Reporter): void {
-	const steps = data.steps;
+	const indexById = checkDuplicateIds(data.steps, r);
+	const facts: GraphFacts = {
+		data,
+		steps: data.steps,
+		indexById,
+		ids: [...indexById.keys()],
+		edges: data.steps.map(edgesOf),
+	};
+	checkArrowCount(facts, r);
+	let brokenLinks = false;
+	facts.steps.forEach((step, i) => {
+		// One step at a time, every rule in turn, so a step's problems are reported together.
+		if (checkLinks(facts, step, i, r)) brokenLinks = true;
+		checkWayOut(facts, step, i, r);
+		checkDecision(facts, step, i, r);
+		checkOutcome(step, i, r);
+	});
+	const starts = checkStartAndEnd(facts, r);
+	if (starts.length > 0) checkReachability(facts, starts, brokenLinks, r);
+}
+
+/** Where each step id is first defined; a second definition is an error. */
+function checkDuplicateIds(steps: readonly Step[], r: Reporter): Map<string, number> {
 	const indexById = new Map<string, number>();
 	steps.forEach((step, i) => {
 		const first = indexById.get(step.id);
@@ -54,100 +85,113 @@ export function checkGraph(data: Flowchart, r: Reporter): void {
 			"Step ids must be unique within a flowchart: rename one of them and update the `next` entries that point to it.",
 		);
 	});
-	const ids = [...indexById.keys()];
-	const edges = steps.map(edgesOf);
+	return indexById;
+}
+
+/** More arrows than a diagram can draw. */
+function checkArrowCount({ edges }: GraphFacts, r: Reporter): void {
 	const edgeCount = edges.reduce((n, out) => n + out.length, 0);
-	if (edgeCount > limits.edges) {
-		r.report(
-			"error",
-			"too-many-arrows",
-			["steps"],
-			`the flowchart has ${edgeCount.toLocaleString("en-US")} arrows; a diagram can show at most ${limits.edges.toLocaleString("en-US")}`,
-			"Split the process into several flowcharts, one per sales motion.",
-			"key",
-		);
-	}
-	let brokenLinks = false;
+	if (edgeCount <= limits.edges) return;
+	r.report(
+		"error",
+		"too-many-arrows",
+		["steps"],
+		`the flowchart has ${edgeCount.toLocaleString("en-US")} arrows; a diagram can show at most ${limits.edges.toLocaleString("en-US")}`,
+		"Split the process into several flowcharts, one per sales motion.",
+		"key",
+	);
+}
 
-	steps.forEach((step, i) => {
-		const out = edges[i] ?? [];
-		for (const edge of out) {
-			const target = indexById.get(edge.to);
-			if (target === undefined) {
-				brokenLinks = true;
-				r.report(
-					"error",
-					"unknown-step",
-					edge.path,
-					`${name(step)}: next → unknown step ${JSON.stringify(edge.to)}${didYouMean(edge.to, ids)}`,
-					`Defined steps: ${listOf(ids)}.`,
-				);
-			} else if (steps[target]?.type === "start") {
-				r.report(
-					"warning",
-					"start-has-inbound",
-					edge.path,
-					`${name(step)}: next → ${JSON.stringify(edge.to)}, which is a start step`,
-					`Start steps mark where deals enter; point this transition at the stage after ${JSON.stringify(edge.to)}, or make ${JSON.stringify(edge.to)} a stage.`,
-				);
-			}
-		}
-
-		if (step.type === "end") {
-			if (out.length > 0 || step.next !== undefined) {
-				r.report(
-					"error",
-					"end-has-next",
-					["steps", i, "next"],
-					`${name(step)}: an end step cannot lead anywhere, but it has \`next\``,
-					"Remove `next`, or change the type to `stage` if the process goes on from here.",
-					"key",
-				);
-			}
-		} else if (out.length === 0) {
+/** Arrows to steps that do not exist, or into a start step. True when a link is broken. */
+function checkLinks({ steps, indexById, ids, edges }: GraphFacts, step: Step, i: number, r: Reporter): boolean {
+	let broken = false;
+	for (const edge of edges[i] ?? []) {
+		const target = indexById.get(edge.to);
+		if (target === undefined) {
+			broken = true;
 			r.report(
 				"error",
-				"dead-end",
-				step.next === undefined ? ["steps", i] : ["steps", i, "next"],
-				`${name(step)}: this ${step.type} leads nowhere (no \`next\`)`,
-				"Add `next: <step id>`, or make it `type: end` with an `outcome` if the process stops here.",
+				"unknown-step",
+				edge.path,
+				`${name(step)}: next → unknown step ${JSON.stringify(edge.to)}${didYouMean(edge.to, ids)}`,
+				`Defined steps: ${listOf(ids)}.`,
 			);
-		}
-
-		if (step.type === "decision" && out.length > 0) {
-			if (out.length < 2) {
-				r.report(
-					"error",
-					"decision-branches",
-					["steps", i, "next"],
-					`${name(step)}: a decision needs at least two branches, found ${out.length}`,
-					"List each way out under `next:` as `- to: <step id>` with `when: <condition>`, or make the step a `stage`.",
-				);
-			}
-			for (const edge of out) {
-				if (edge.when === undefined && typeof step.next !== "string") {
-					r.report(
-						"error",
-						"missing-condition",
-						edge.entryPath,
-						`${name(step)}: the branch to ${JSON.stringify(edge.to)} has no \`when\` condition`,
-						"Add `when: <condition>` so readers know which way to go, e.g. `when: budget confirmed`.",
-					);
-				}
-			}
-		}
-
-		if (step.outcome !== undefined && step.type !== "end") {
+		} else if (steps[target]?.type === "start") {
 			r.report(
 				"warning",
-				"outcome-not-end",
-				["steps", i, "outcome"],
-				`${name(step)}: \`outcome\` only counts on end steps, but this is a ${step.type}`,
-				"Remove `outcome`, or make the step `type: end`.",
+				"start-has-inbound",
+				edge.path,
+				`${name(step)}: next → ${JSON.stringify(edge.to)}, which is a start step`,
+				`Start steps mark where deals enter; point this transition at the stage after ${JSON.stringify(edge.to)}, or make ${JSON.stringify(edge.to)} a stage.`,
 			);
 		}
-	});
+	}
+	return broken;
+}
 
+/** An end step leads nowhere; every other step leads somewhere. */
+function checkWayOut({ edges }: GraphFacts, step: Step, i: number, r: Reporter): void {
+	const out = edges[i] ?? [];
+	if (step.type === "end") {
+		if (out.length === 0 && step.next === undefined) return;
+		r.report(
+			"error",
+			"end-has-next",
+			["steps", i, "next"],
+			`${name(step)}: an end step cannot lead anywhere, but it has \`next\``,
+			"Remove `next`, or change the type to `stage` if the process goes on from here.",
+			"key",
+		);
+	} else if (out.length === 0) {
+		r.report(
+			"error",
+			"dead-end",
+			step.next === undefined ? ["steps", i] : ["steps", i, "next"],
+			`${name(step)}: this ${step.type} leads nowhere (no \`next\`)`,
+			"Add `next: <step id>`, or make it `type: end` with an `outcome` if the process stops here.",
+		);
+	}
+}
+
+/** A decision has two or more branches, each with its condition. */
+function checkDecision({ edges }: GraphFacts, step: Step, i: number, r: Reporter): void {
+	const out = edges[i] ?? [];
+	if (step.type !== "decision" || out.length === 0) return;
+	if (out.length < 2) {
+		r.report(
+			"error",
+			"decision-branches",
+			["steps", i, "next"],
+			`${name(step)}: a decision needs at least two branches, found ${out.length}`,
+			"List each way out under `next:` as `- to: <step id>` with `when: <condition>`, or make the step a `stage`.",
+		);
+	}
+	for (const edge of out) {
+		if (edge.when !== undefined || typeof step.next === "string") continue;
+		r.report(
+			"error",
+			"missing-condition",
+			edge.entryPath,
+			`${name(step)}: the branch to ${JSON.stringify(edge.to)} has no \`when\` condition`,
+			"Add `when: <condition>` so readers know which way to go, e.g. `when: budget confirmed`.",
+		);
+	}
+}
+
+/** `outcome` means something on end steps only. */
+function checkOutcome(step: Step, i: number, r: Reporter): void {
+	if (step.outcome === undefined || step.type === "end") return;
+	r.report(
+		"warning",
+		"outcome-not-end",
+		["steps", i, "outcome"],
+		`${name(step)}: \`outcome\` only counts on end steps, but this is a ${step.type}`,
+		"Remove `outcome`, or make the step `type: end`.",
+	);
+}
+
+/** At least one start and one end step; returns the start steps (first definitions only). */
+function checkStartAndEnd({ steps, indexById }: GraphFacts, r: Reporter): number[] {
 	const starts = steps.flatMap((s, i) => (s.type === "start" && indexById.get(s.id) === i ? [i] : []));
 	if (starts.length === 0) {
 		r.report(
@@ -169,7 +213,12 @@ export function checkGraph(data: Flowchart, r: Reporter): void {
 			"key",
 		);
 	}
-	if (starts.length === 0) return;
+	return starts;
+}
+
+/** Steps no start leads to, then steps from which no end can be reached. */
+function checkReachability(facts: GraphFacts, starts: number[], brokenLinks: boolean, r: Reporter): void {
+	const { data, steps, indexById, ids, edges } = facts;
 	// A broken link most likely meant its "did you mean" step: count it as reaching there, so only
 	// steps that no broken link explains are reported as unreachable. A link with no close match
 	// might have meant any step, so then nothing is reported as unreachable.

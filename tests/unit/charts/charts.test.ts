@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { metricsCharts, renderSvg } from "../../../src/lib/charts/index.ts";
+import { storeFromEvents } from "../../../src/lib/events/store.ts";
 import { findBottlenecks } from "../../../src/lib/metrics/bottlenecks.ts";
 import { computeMetrics } from "../../../src/lib/metrics/compute.ts";
-import { storeFromEvents } from "../../../src/lib/metrics/events.ts";
 import { DAY, smallEvents, smallFlowchart, T0 } from "../metrics/helpers.ts";
 
 async function charts(lang: "en" | "id" = "en") {

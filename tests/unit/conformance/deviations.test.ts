@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseConformance } from "../../../src/lib/conformance/analyse.ts";
 import { conformanceModel } from "../../../src/lib/conformance/model.ts";
-import { storeFromEvents } from "../../../src/lib/metrics/events.ts";
+import { storeFromEvents } from "../../../src/lib/events/store.ts";
 import { DAY, smallFlowchart, T0 } from "../metrics/helpers.ts";
 
 const fc = smallFlowchart();

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { conformanceOf } from "../../../src/lib/conformance/index.ts";
 import { livedAnnotations, livedArrows } from "../../../src/lib/conformance/lived.ts";
-import { storeFromEvents } from "../../../src/lib/metrics/events.ts";
+import { storeFromEvents } from "../../../src/lib/events/store.ts";
 import type { Flowchart } from "../../../src/lib/schema/flowchart.ts";
 import { FlowchartSchema } from "../../../src/lib/schema/flowchart.ts";
 

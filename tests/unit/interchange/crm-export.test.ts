@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { xml2js } from "xml-js";
 import { formatDiagnostic } from "../../../src/lib/diagnostics/diagnostic.ts";
+import { storeFromEvents } from "../../../src/lib/events/store.ts";
 import { exportCrm } from "../../../src/lib/interchange/crm-export.ts";
 import { crmStages } from "../../../src/lib/interchange/crm-stages.ts";
 import { runExportCrm } from "../../../src/lib/interchange/run-export-crm.ts";
 import { winProbabilities, winRatesFromTargets } from "../../../src/lib/interchange/win-probability.ts";
 import { loadFlowchartSource } from "../../../src/lib/load/load-flowcharts.ts";
-import { storeFromEvents } from "../../../src/lib/metrics/events.ts";
 
 const fixture = join(import.meta.dirname, "../../fixtures/crm");
 const flowchartFile = "content/flowcharts/tiny.yaml";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { storeFromEvents } from "../../../src/lib/events/store.ts";
 import { diagramAnnotations, findBottlenecks } from "../../../src/lib/metrics/bottlenecks.ts";
 import { computeMetrics } from "../../../src/lib/metrics/compute.ts";
-import { storeFromEvents } from "../../../src/lib/metrics/events.ts";
 import { DAY, smallEvents, smallFlowchart, T0 } from "./helpers.ts";
 
 function metrics() {

@@ -8,8 +8,8 @@
  *   D6: s10 a10 n15 lost16              tie: enters s and a at the same moment
  */
 import { describe, expect, it } from "vitest";
+import { storeFromEvents } from "../../../src/lib/events/store.ts";
 import { computeMetrics } from "../../../src/lib/metrics/compute.ts";
-import { storeFromEvents } from "../../../src/lib/metrics/events.ts";
 import { DAY, ev, smallEvents, smallFlowchart, T0 } from "./helpers.ts";
 
 function compute(events = smallEvents()) {

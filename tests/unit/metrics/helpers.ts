@@ -1,7 +1,7 @@
 import { conformanceOf } from "../../../src/lib/conformance/index.ts";
+import { type StageEvent, storeFromEvents } from "../../../src/lib/events/store.ts";
 import { diagramAnnotations, findBottlenecks } from "../../../src/lib/metrics/bottlenecks.ts";
 import { computeMetrics } from "../../../src/lib/metrics/compute.ts";
-import { type StageEvent, storeFromEvents } from "../../../src/lib/metrics/events.ts";
 import type { DataQualityReport, MetricsReport } from "../../../src/lib/metrics/index.ts";
 import type { Flowchart } from "../../../src/lib/schema/flowchart.ts";
 import { FlowchartSchema } from "../../../src/lib/schema/flowchart.ts";

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../../src/lib/diagnostics/diagnostic.ts";
-import { storeEvents } from "../../../src/lib/metrics/events.ts";
+import { storeEvents } from "../../../src/lib/events/store.ts";
 import { type CsvSource, csvFilesIn, ingestCsv } from "../../../src/lib/metrics/ingest.ts";
 import { type MappingInput, MappingSchema } from "../../../src/lib/metrics/mapping.ts";
 import { smallFlowchart } from "./helpers.ts";
