@@ -225,16 +225,18 @@ try {
 const rows = results.map((r) => {
 	const m = (key: "fp" | "fcp" | "lcp") => `${median(r.samples.map((s) => s[key])).toFixed(0)} ms`;
 	const first = r.samples[0];
+	const fcps = r.samples.map((s) => s.fcp);
 	return [
 		r.profile,
 		r.page,
 		m("fp"),
 		m("fcp"),
 		m("lcp"),
+		`${Math.min(...fcps).toFixed(0)}–${Math.max(...fcps).toFixed(0)} ms`,
 		first ? `${first.blocking} (${(first.blockingBytes / 1024).toFixed(1)} KiB)` : "",
 	];
 });
-const header = ["Profile", "Page", "FP", "FCP", "LCP", "Render-blocking files"];
+const header = ["Profile", "Page", "FP", "FCP", "LCP", "FCP min–max", "Render-blocking files"];
 const widths = header.map((h, c) => Math.max(3, h.length, ...rows.map((row) => (row[c] ?? "").length)));
 const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(" | ")} |`;
 console.log("");
