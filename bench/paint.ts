@@ -65,6 +65,8 @@ interface Sample {
 	fp: number;
 	fcp: number;
 	lcp: number;
+	/** Cumulative layout shift up to the measurement (no input happens). */
+	cls: number;
 	/** Resources the browser marked render-blocking (Resource Timing `renderBlockingStatus`). */
 	blocking: number;
 	blockingBytes: number;
@@ -122,16 +124,24 @@ async function serve(dir: string): Promise<{ origin: string; server: Server }> {
 	return { origin: `http://127.0.0.1:${address.port}`, server };
 }
 
-/** Collects paint and LCP entries from the very start of the page, before any of its own scripts run. */
+/**
+ * Collects paint, LCP and layout-shift entries from the very start of the page, before any of its own scripts run.
+ * Shifts show whether a page drawn early is drawn right (chrome that jumps once later CSS or scripts arrive).
+ */
 const OBSERVE = () => {
-	const w = window as unknown as { __paint: { name: string; startTime: number }[] };
+	const w = window as unknown as { __paint: { name: string; startTime: number }[]; __shift: number };
 	w.__paint = [];
+	w.__shift = 0;
 	for (const type of ["paint", "largest-contentful-paint"]) {
 		new PerformanceObserver((list) => {
 			for (const e of list.getEntries())
 				w.__paint.push({ name: e.entryType === "paint" ? e.name : "lcp", startTime: e.startTime });
 		}).observe({ type, buffered: true });
 	}
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+			if (!e.hadRecentInput) w.__shift += e.value;
+	}).observe({ type: "layout-shift", buffered: true });
 };
 
 async function measure(browser: Browser, url: string, profile: Profile): Promise<Sample> {
@@ -158,7 +168,8 @@ async function measure(browser: Browser, url: string, profile: Profile): Promise
 		);
 		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
 		return await page.evaluate(() => {
-			const entries = (window as unknown as { __paint: { name: string; startTime: number }[] }).__paint;
+			const w = window as unknown as { __paint: { name: string; startTime: number }[]; __shift: number };
+			const entries = w.__paint;
 			const at = (name: string) => entries.filter((e) => e.name === name).at(-1)?.startTime ?? Number.NaN;
 			const blocking = performance
 				.getEntriesByType("resource")
@@ -170,6 +181,7 @@ async function measure(browser: Browser, url: string, profile: Profile): Promise
 				fp: at("first-paint"),
 				fcp: at("first-contentful-paint"),
 				lcp: at("lcp"),
+				cls: w.__shift,
 				blocking: blocking.length,
 				blockingBytes: blocking.reduce((sum, r) => sum + r.encodedBodySize, 0),
 			};
@@ -232,11 +244,12 @@ const rows = results.map((r) => {
 		m("fp"),
 		m("fcp"),
 		m("lcp"),
+		median(r.samples.map((s) => s.cls)).toFixed(3),
 		`${Math.min(...fcps).toFixed(0)}–${Math.max(...fcps).toFixed(0)} ms`,
 		first ? `${first.blocking} (${(first.blockingBytes / 1024).toFixed(1)} KiB)` : "",
 	];
 });
-const header = ["Profile", "Page", "FP", "FCP", "LCP", "FCP min–max", "Render-blocking files"];
+const header = ["Profile", "Page", "FP", "FCP", "LCP", "CLS", "FCP min–max", "Render-blocking files"];
 const widths = header.map((h, c) => Math.max(3, h.length, ...rows.map((row) => (row[c] ?? "").length)));
 const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(" | ")} |`;
 console.log("");
