@@ -24,7 +24,12 @@ export default defineConfig({
 	site: project.config.site,
 	base: project.config.base,
 	trailingSlash: "always",
-	build: { format: "directory" },
+	build: {
+		format: "directory",
+		// The stylesheet (~21 KB, ~5 KB gzip) goes inside each page: the first paint then waits for the HTML alone,
+		// not for a second request (one round trip, ~165 ms on a phone's 4G; `npm run bench -- paint`).
+		inlineStylesheets: "always",
+	},
 	// Built-in toolbar and prefetch would load extra scripts; the site makes no request it doesn't need.
 	devToolbar: { enabled: false },
 	markdown: {

@@ -5,6 +5,7 @@
  *   node bench/run.ts [--flowcharts 100] [--steps 30] [--pages 200] [--runs 1] [--no-build] [--no-markdown] [--no-write]
  *
  * `npm run bench -- guides`: guides with mermaid fences, cold and warm (bench/guides.ts).
+ * `npm run bench -- paint`: first paint / LCP of built pages in Chromium (bench/paint.ts).
  * `npm run bench -- conformance` and `-- metrics`: a million CRM events (bench/conformance.ts, bench/metrics.ts).
  *
  * --runs R repeats every measurement R times and keeps the best, for machines shared with other work.
@@ -27,6 +28,11 @@ import { type BuildRun, build, clearBuildCaches, makeProject } from "./project.t
 if (process.argv[2] === "dev" || process.argv[2] === "guides") {
 	await import(process.argv[2] === "dev" ? "./dev.ts" : "./guides.ts");
 	process.exit(0);
+}
+// `npm run bench -- paint`: first paint of built pages in Chromium (bench/paint.ts), options after the name.
+if (process.argv[2] === "paint") {
+	await import("./paint.ts");
+	process.exit(process.exitCode ?? 0);
 }
 // `npm run bench -- conformance` / `-- metrics`: a million CRM events (bench/conformance.ts, bench/metrics.ts),
 // which take their own options after the name.
