@@ -31,21 +31,33 @@ export const procfs: ProcReader = {
 	smapsRollup: (pid) => readOrUndefined(`/proc/${pid}/smaps_rollup`),
 };
 
+export interface ProcStat {
+	ppid: number;
+	/** utime + stime in clock ticks: CPU this process has used so far (its threads included, children not). */
+	cpuTicks: number;
+	/** Start time in ticks since boot: with the pid, tells a reused pid from the process sampled before. */
+	start: number;
+}
+
+/** USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux, whatever the kernel's own tick rate. */
+export const TICKS_PER_SECOND = 100;
+
 /**
- * The parent pid from a /proc/<pid>/stat line. The command name (field 2) is in parentheses and may itself contain
- * spaces and parentheses ("(Chrome_ChildIOT)", "(node (worker))"), so fields are counted after the LAST ")".
+ * Fields of a /proc/<pid>/stat line. The command name (field 2) is in parentheses and may itself contain spaces and
+ * parentheses ("(Chrome_ChildIOT)", "(chromium (zygote))"), so fields are counted after the LAST ")".
  */
-export function parsePpid(stat: string): number | undefined {
+export function parseStat(stat: string): ProcStat | undefined {
 	const close = stat.lastIndexOf(")");
 	if (close < 0) return undefined;
-	// After ")": state, ppid, ...
-	const ppid = Number(
-		stat
-			.slice(close + 1)
-			.trim()
-			.split(/\s+/)[1],
-	);
-	return Number.isInteger(ppid) ? ppid : undefined;
+	// After ")": field 3 (state) at 0, so field n is at n - 3: ppid 4, utime 14, stime 15, starttime 22.
+	const fields = stat
+		.slice(close + 1)
+		.trim()
+		.split(/\s+/)
+		.map(Number);
+	const [ppid, utime, stime, start] = [fields[1], fields[11], fields[12], fields[19]];
+	if (![ppid, utime, stime, start].every(Number.isInteger)) return undefined;
+	return { ppid: ppid as number, cpuTicks: (utime as number) + (stime as number), start: start as number };
 }
 
 /** `root` and every process whose chain of parents leads to it. */
@@ -82,16 +94,25 @@ export function parseSmapsRollup(text: string): Footprint | undefined {
 	return { rssKb: Number(rss[1]), pssKb: Number(pss[1]) };
 }
 
+export interface TreeSample extends Footprint {
+	processes: number;
+	/** CPU ticks used so far by each process of the tree, keyed `<pid>@<start>`. */
+	cpuTicks: Map<string, number>;
+}
+
 /** One sample: the tree under `root` now, RSS and PSS summed; processes that vanish mid-sample are skipped. */
-export function sampleTree(root: number, proc: ProcReader = procfs): Footprint & { processes: number } {
-	const parents = new Map<number, number>();
+export function sampleTree(root: number, proc: ProcReader = procfs): TreeSample {
+	const stats = new Map<number, ProcStat>();
 	for (const pid of proc.pids()) {
-		const stat = proc.stat(pid);
-		const ppid = stat === undefined ? undefined : parsePpid(stat);
-		if (ppid !== undefined) parents.set(pid, ppid);
+		const text = proc.stat(pid);
+		const stat = text === undefined ? undefined : parseStat(text);
+		if (stat) stats.set(pid, stat);
 	}
-	const total = { rssKb: 0, pssKb: 0, processes: 0 };
+	const parents = new Map([...stats].map(([pid, stat]) => [pid, stat.ppid]));
+	const total: TreeSample = { rssKb: 0, pssKb: 0, processes: 0, cpuTicks: new Map() };
 	for (const pid of treePids(root, parents)) {
+		const stat = stats.get(pid);
+		if (stat) total.cpuTicks.set(`${pid}@${stat.start}`, stat.cpuTicks);
 		const rollup = proc.smapsRollup(pid);
 		const footprint = rollup === undefined ? undefined : parseSmapsRollup(rollup);
 		if (!footprint) continue;
@@ -110,6 +131,11 @@ export interface PeakMemory {
 	peakPssMb: number;
 	/** Most processes seen in the tree at once. */
 	peakProcesses: number;
+	/**
+	 * CPU seconds of every process seen in the tree, each at its last sample: unlike /usr/bin/time, this counts the
+	 * processes nobody waited for (Chromium's helpers), but misses up to one interval of each process that exits.
+	 */
+	treeCpuS: number;
 	samples: number;
 }
 
@@ -121,8 +147,10 @@ export function watchTree(
 ): { stop: () => PeakMemory | undefined } {
 	if (!existsSync("/proc/self/smaps_rollup") && proc === procfs) return { stop: () => undefined };
 	const peak = { rssKb: 0, pssKb: 0, processes: 0, samples: 0 };
+	const cpuTicks = new Map<string, number>();
 	const sample = () => {
 		const now = sampleTree(root, proc);
+		for (const [key, ticks] of now.cpuTicks) cpuTicks.set(key, ticks);
 		peak.rssKb = Math.max(peak.rssKb, now.rssKb);
 		peak.pssKb = Math.max(peak.pssKb, now.pssKb);
 		peak.processes = Math.max(peak.processes, now.processes);
@@ -138,6 +166,7 @@ export function watchTree(
 				peakRssMb: kbToMb(peak.rssKb),
 				peakPssMb: kbToMb(peak.pssKb),
 				peakProcesses: peak.processes,
+				treeCpuS: [...cpuTicks.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND,
 				samples: peak.samples,
 			};
 		},

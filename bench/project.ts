@@ -50,6 +50,8 @@ export interface BuildRun {
 	/** Peak memory of the whole process tree (/usr/bin/time, Node, workers, Chromium and its children), in MB. */
 	peakRssMb?: number;
 	peakPssMb?: number;
+	/** CPU seconds of every process sampled in the tree, Chromium's helpers included (bench/memory.ts). */
+	treeCpuS?: number;
 	output: string;
 }
 
@@ -102,6 +104,7 @@ export function build(dir: string, env: Record<string, string> = {}): Promise<Bu
 			if (peak) {
 				run.peakRssMb = peak.peakRssMb;
 				run.peakPssMb = peak.peakPssMb;
+				run.treeCpuS = peak.treeCpuS;
 			}
 			const cpu = /FLOWBOOK_CPU ([\d.]+) ([\d.]+)/.exec(output);
 			if (cpu) run.cpuS = Number(cpu[1]) + Number(cpu[2]);

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
 	type ProcReader,
-	parsePpid,
 	parseSmapsRollup,
+	parseStat,
 	procfs,
 	sampleTree,
 	treePids,
@@ -25,11 +25,14 @@ function fixtureProc(extraPids: number[] = []): ProcReader {
 }
 
 describe("bench memory sampler", () => {
-	it("reads the parent pid after the last parenthesis, whatever the command name holds", () => {
-		expect(parsePpid("101 (node) S 100 100 100 0 -1")).toBe(100);
-		expect(parsePpid("104 (chromium (zygote)) S 103 100 100")).toBe(103);
-		expect(parsePpid("105 (Chrome_ChildIOT) ) R 104 100 100")).toBe(104);
-		expect(parsePpid("garbage")).toBeUndefined();
+	it("reads parent, CPU and start after the last parenthesis, whatever the command name holds", () => {
+		const stat = (name: string, ppid: number) =>
+			`105 (${name}) R ${ppid} 100 100 0 -1 4194304 101 0 0 0 250 50 0 0 20 0 11 0 967574 3133440 414`;
+		expect(parseStat(stat("node", 100))).toEqual({ ppid: 100, cpuTicks: 300, start: 967574 });
+		expect(parseStat(stat("chromium (zygote)", 103))?.ppid).toBe(103);
+		expect(parseStat(stat("Chrome_ChildIOT) ", 104))?.ppid).toBe(104);
+		expect(parseStat("garbage")).toBeUndefined();
+		expect(parseStat("1 (init) S 0 1")).toBeUndefined();
 	});
 
 	it("parses Rss and Pss of smaps_rollup in kB", () => {
@@ -58,11 +61,14 @@ describe("bench memory sampler", () => {
 	it("sums RSS and PSS over the tree, skipping processes that vanished", () => {
 		// 106 is a zombie without smaps_rollup; 107 is listed but gone before its stat was read.
 		const sample = sampleTree(100, fixtureProc([107]));
-		expect(sample).toEqual({
+		expect(sample).toMatchObject({
 			rssKb: 1000 + 400000 + 200000 + 100000 + 150000,
 			pssKb: 200 + 380000 + 120000 + 30000 + 50000,
 			processes: 5,
 		});
+		// CPU of every process in the tree (the zombie too), not of the unrelated bash (200).
+		expect([...sample.cpuTicks.values()].reduce((a, b) => a + b)).toBe(300 + 120);
+		expect(sample.cpuTicks.has("101@967574")).toBe(true);
 	});
 
 	it("counts a real child process in the live /proc tree", async () => {
@@ -87,5 +93,6 @@ describe("bench memory sampler", () => {
 		expect(peak?.peakRssMb).toBeCloseTo((851000 * 1024) / 1e6, 3);
 		expect(peak?.peakPssMb).toBeCloseTo((580200 * 1024) / 1e6, 3);
 		expect(peak?.peakProcesses).toBe(5);
+		expect(peak?.treeCpuS).toBeCloseTo(4.2, 5);
 	});
 });
