@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { clearFloorCaches, makeFloor } from "./floor.ts";
 import { editGuideProse, guidePage } from "./generate.ts";
+import { fmt, guidesReport, type Kind, type Measured, type Who } from "./guides-report.ts";
 import { type BuildRun, build, clearBuildCaches, makeProject, ROOT } from "./project.ts";
 
 const { values: args } = parseArgs({
@@ -31,28 +32,6 @@ const GUIDES = Number(args.guides);
 const TRANSLATE_EVERY = Number(args["translate-every"]);
 const RUNS = Math.max(1, Number(args.runs));
 const CORES = availableParallelism();
-/** The issue's memory target, 1.5 GB, in MB (10^6 bytes) like the peaks. */
-const MEMORY_TARGET_MB = 1500;
-
-type Who = "floor" | "flowbook" | "flowbook-pdf";
-type Kind = "clean" | "warm" | "edit";
-
-interface Measured {
-	who: Who;
-	kind: Kind;
-	run: number;
-	wallS: number;
-	/** CPU of the build and the children it waited for (/usr/bin/time). */
-	cpuS: number | undefined;
-	/** CPU of every process sampled in the tree, Chromium's helpers included. */
-	treeCpuS: number | undefined;
-	peakPssMb: number | undefined;
-	peakRssMb: number | undefined;
-	pages: number;
-	diagramS: number | undefined;
-	loadBefore: number[];
-	loadAfter: number[];
-}
 
 const out = join(ROOT, "bench", "out", args.name ?? "guides");
 const flowbookDir = join(out, "flowbook");
@@ -60,7 +39,6 @@ const floorDir = join(out, "floor");
 const pagesDir = join(flowbookDir, "content", "pages");
 const slug = (i: number) => `guide-${String(i + 1).padStart(4, "0")}`;
 
-const fmt = (n: number | undefined, digits = 1) => (n === undefined ? "?" : n.toFixed(digits));
 const loadText = (l: number[]) => l.map((n) => n.toFixed(1)).join(" ");
 
 /** Every .html file under dist/, relative, sorted. */
@@ -145,82 +123,9 @@ for (let r = 0; r < RUNS; r++) {
 }
 writeFileSync(edited, original);
 
-const median = (values: number[]): number | undefined => {
-	if (values.length === 0) return undefined;
-	const s = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 === 1 ? s[mid] : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
-type Field = "wallS" | "cpuS" | "treeCpuS" | "peakPssMb" | "peakRssMb" | "pages" | "diagramS";
-const med = (who: Who, kind: Kind, field: Field) =>
-	median(
-		results.filter((m) => m.who === who && m.kind === kind && m[field] !== undefined).map((m) => m[field] as number),
-	);
-const ratio = (a: number | undefined, b: number | undefined) =>
-	a === undefined || b === undefined || b === 0 ? undefined : a / b;
-
-const kinds: [Kind, string][] = [
-	["clean", "clean (no caches)"],
-	["warm", "warm (nothing changed)"],
-	["edit", "one guide's text edited"],
-];
-const pair = (kind: Kind, field: Field, digits = 1) =>
-	`${fmt(med("floor", kind, field), digits)} / ${fmt(med("flowbook", kind, field), digits)}`;
-const times = (kind: Kind, field: Field) => fmt(ratio(med("flowbook", kind, field), med("floor", kind, field)), 2);
-const table = [
-	"| Build | Wall, floor / Flowbook | × | CPU of the tree, floor / Flowbook | × | CPU waited for (/usr/bin/time) | Peak PSS of the tree | Peak RSS of the tree | HTML pages written |",
-	"| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-	...kinds.map(
-		([kind, label]) =>
-			`| ${label} | ${pair(kind, "wallS")} s | ${times(kind, "wallS")} | ${pair(kind, "treeCpuS")} s | ${times(kind, "treeCpuS")} | ${pair(kind, "cpuS")} s | ${pair(kind, "peakPssMb", 0)} MB | ${pair(kind, "peakRssMb", 0)} MB | ${pair(kind, "pages", 0)} |`,
-	),
-];
-const pdf = (field: Field, digits = 1) => fmt(med("flowbook-pdf", "warm", field), digits);
-/** `+2.3` / `−1.0`: what the PDF adds to a warm build (negative when load noise exceeds it). */
-const extra = (field: Field) => {
-	const [a, b] = [med("flowbook-pdf", "warm", field), med("flowbook", "warm", field)];
-	return a === undefined || b === undefined ? "?" : `${a >= b ? "+" : "−"}${Math.abs(a - b).toFixed(1)}`;
-};
-table.push(
-	`| Flowbook warm with the PDF on | – / ${pdf("wallS")} s (${extra("wallS")} s) | | – / ${pdf("treeCpuS")} s (${extra("treeCpuS")} s) | | – / ${pdf("cpuS")} s | – / ${pdf("peakPssMb", 0)} MB | – / ${pdf("peakRssMb", 0)} MB | – / ${pdf("pages", 0)} |`,
-);
-
-// The issue's targets, on wall time (medians over runs), with the PDF off as in a docs build.
-const diagramS = med("flowbook", "clean", "diagramS") ?? 0;
-const cleanLimit = 1.5 * (med("floor", "clean", "wallS") ?? Number.NaN) + diagramS / CORES;
-const warmLimit = 1.2 * (med("floor", "warm", "wallS") ?? Number.NaN);
-const warmWall = med("flowbook", "warm", "wallS");
-const flowbookPeak = (field: "peakPssMb" | "peakRssMb") =>
-	Math.max(...results.filter((m) => m.who === "flowbook").map((m) => m[field] ?? Number.NaN));
-const peakPss = flowbookPeak("peakPssMb");
-const peakRss = flowbookPeak("peakRssMb");
-const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
-const cleanWall = med("flowbook", "clean", "wallS") ?? Number.NaN;
-const targets = {
-	clean: { wallS: cleanWall, limitS: cleanLimit, diagramS, cores: CORES, met: cleanWall <= cleanLimit },
-	warm: { wallS: warmWall, limitS: warmLimit, met: (warmWall ?? Number.NaN) <= warmLimit },
-	memory: {
-		peakPssMb: peakPss,
-		peakRssMb: peakRss,
-		limitMb: MEMORY_TARGET_MB,
-		metPss: peakPss <= MEMORY_TARGET_MB,
-		metRss: peakRss <= MEMORY_TARGET_MB,
-	},
-};
-
+const { table, notes, targets } = guidesReport(results, CORES);
 console.log("");
-for (const line of table) console.log(line);
-console.log("");
-console.log(
-	`Diagram render time in Flowbook's clean build (sum of the FLOWBOOK_TIMING "flowbook: diagrams" lines): ${fmt(diagramS)} s`,
-);
-console.log(
-	`- clean ≤ 1.5 × floor + diagrams / ${CORES} cores: ${fmt(cleanWall)} s vs ${fmt(cleanLimit)} s: ${verdict(targets.clean.met)}`,
-);
-console.log(`- warm ≤ 1.2 × floor: ${fmt(warmWall)} s vs ${fmt(warmLimit)} s: ${verdict(targets.warm.met)}`);
-console.log(
-	`- peak tree memory ≤ 1.5 GB (Flowbook builds, PDF off): PSS ${fmt(peakPss, 0)} MB ${verdict(targets.memory.metPss)}, RSS ${fmt(peakRss, 0)} MB ${verdict(targets.memory.metRss)}`,
-);
+for (const line of [...table, "", ...notes]) console.log(line);
 
 const cpu = cpus()[0]?.model ?? "?";
 writeFileSync(
