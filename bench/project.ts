@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { watchTree } from "./memory.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -46,12 +47,20 @@ export interface BuildRun {
 	cpuS?: number;
 	/** Diagram phase from the FLOWBOOK_TIMING hook in src/site/diagrams.ts, when that hook exists. */
 	diagramMs?: number;
+	/** Peak memory of the whole process tree (/usr/bin/time, Node, workers, Chromium and its children), in MB. */
+	peakRssMb?: number;
+	peakPssMb?: number;
+	/** CPU seconds of every process sampled in the tree, Chromium's helpers included (bench/memory.ts). */
+	treeCpuS?: number;
 	output: string;
 }
 
 const TIME = "/usr/bin/time";
 
-/** `astro build` in `dir` under this Node (24), wall time and, through /usr/bin/time, CPU time. */
+/**
+ * `astro build` in `dir` under this Node (24): wall time, CPU time through /usr/bin/time, peak memory of the process
+ * tree sampled from /proc (bench/memory.ts).
+ */
 export function build(dir: string, env: Record<string, string> = {}): Promise<BuildRun> {
 	return new Promise((resolvePromise, reject) => {
 		const t0 = performance.now();
@@ -71,6 +80,8 @@ export function build(dir: string, env: Record<string, string> = {}): Promise<Bu
 			},
 			stdio: ["ignore", "pipe", "pipe"],
 		});
+		// The tree is rooted at the spawned process (/usr/bin/time when present), so it includes everything under it.
+		const memory = child.pid === undefined ? undefined : watchTree(child.pid);
 		let output = "";
 		child.stdout.on("data", (d) => {
 			output += d;
@@ -78,14 +89,23 @@ export function build(dir: string, env: Record<string, string> = {}): Promise<Bu
 		child.stderr.on("data", (d) => {
 			output += d;
 		});
-		child.on("error", reject);
+		child.on("error", (error) => {
+			memory?.stop();
+			reject(error);
+		});
 		child.on("close", (code) => {
 			const elapsed = performance.now() - t0;
+			const peak = memory?.stop();
 			if (code !== 0) {
 				reject(new Error(`astro build in ${dir} failed (${code}):\n${output.slice(-4000)}`));
 				return;
 			}
 			const run: BuildRun = { ms: elapsed, output };
+			if (peak) {
+				run.peakRssMb = peak.peakRssMb;
+				run.peakPssMb = peak.peakPssMb;
+				run.treeCpuS = peak.treeCpuS;
+			}
 			const cpu = /FLOWBOOK_CPU ([\d.]+) ([\d.]+)/.exec(output);
 			if (cpu) run.cpuS = Number(cpu[1]) + Number(cpu[2]);
 			// Hook line, if present: "flowbook: diagrams <lang> <n> in <ms> ms"

@@ -4,7 +4,7 @@
  *
  *   node bench/run.ts [--flowcharts 100] [--steps 30] [--pages 200] [--runs 1] [--no-build] [--no-markdown] [--no-write]
  *
- * `npm run bench -- guides`: guides with mermaid fences, cold and warm (bench/guides.ts).
+ * `npm run bench -- guides`: guides with mermaid fences beside a plain Astro build of the same pages (bench/guides.ts).
  * `npm run bench -- paint`: first paint / LCP of built pages in Chromium (bench/paint.ts).
  * `npm run bench -- conformance` and `-- metrics`: a million CRM events (bench/conformance.ts, bench/metrics.ts).
  *
