@@ -154,6 +154,14 @@ describe("the built site under /sales/", () => {
 		expect(paths.length).toBeGreaterThan(40);
 	});
 
+	it("carries nothing of the dev preview: no content key on the pages, no key endpoint", () => {
+		const dir = session.site.dir;
+		expect(readdirSync(dir)).not.toContain("flowbook-dev");
+		const home = readFileSync(join(dir, "index.html"), "utf8");
+		expect(home).not.toContain('<meta name="flowbook-content-version"');
+		expect(home).not.toContain("vite:ws:connect");
+	});
+
 	it("links every page from the home pages, and every link target exists", () => {
 		const reached = new Set<string>();
 		const queue = ["", "id/"];
