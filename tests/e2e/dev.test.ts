@@ -177,4 +177,50 @@ describe("npm run dev: a broken flowchart shows located problems on its page and
 		},
 		TEST_MS,
 	);
+
+	it(
+		"a save made while the page is still loading (live reload not yet connected) shows once it connects, with another tab open",
+		async () => {
+			// Vite keeps a missed reload for the next browser only while none is connected: an editor's other open tab
+			// (here the home page) takes it instead.
+			const other = await browser.newPage();
+			let otherLive = false;
+			other.on("console", (message) => {
+				if (message.text().includes("[vite] connected")) otherLive = true;
+			});
+			await other.goto(dev.url, { timeout: UPDATE_MS });
+			await expect.poll(() => otherLive, poll).toBe(true);
+			// Hold Vite's client, so the page has its HTML but no live-reload connection while the file changes.
+			let release = () => {};
+			const held = new Promise<void>((done) => {
+				release = done;
+			});
+			const continued: Promise<void>[] = [];
+			await page.route("**/@vite/client", (route) => {
+				continued.push(held.then(() => route.continue()));
+			});
+			try {
+				await page.goto(`${dev.url}flowcharts/deal/`, { waitUntil: "commit", timeout: UPDATE_MS });
+				await page.locator("h1").waitFor({ timeout: UPDATE_MS });
+				const shown = await text(page.locator("h1"));
+				expect(shown).toMatch(/^Deal process/);
+				await writeFile(file(), valid("Deal process, saved while loading"));
+				// The dev server has the new version (and has sent its reload to no one) before the page connects.
+				await expect
+					.poll(
+						async () => (await (await fetch(`${dev.url}flowcharts/deal/`)).text()).includes("saved while loading"),
+						poll,
+					)
+					.toBe(true);
+				expect(await text(page.locator("h1"))).toBe(shown);
+			} finally {
+				release();
+				await Promise.all(continued);
+				await page.unroute("**/@vite/client");
+				await other.close();
+			}
+			await expect.poll(() => text(page.locator("h1")), poll).toBe("Deal process, saved while loading");
+		},
+		TEST_MS,
+	);
 });

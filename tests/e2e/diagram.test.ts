@@ -67,6 +67,8 @@ interface Measure {
 	outside: string[];
 	/** Lane titles, the first lane a reader meets first: top to bottom, then left to right. */
 	lanes: string[];
+	/** Arrow labels drawn over a lane title ("label over title"). */
+	coveredTitles: string[];
 }
 
 async function measure(page: Page): Promise<Measure> {
@@ -92,8 +94,22 @@ async function measure(page: Page): Promise<Measure> {
 			.map((lane) => ({ box: lane.getBoundingClientRect(), title: lane.textContent?.trim() ?? "" }))
 			.sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
 			.map((lane) => lane.title);
+		const boxOf = (selector: string) =>
+			[...svg.querySelectorAll(selector)]
+				.filter((el) => el.textContent?.trim())
+				.map((el) => ({ text: el.textContent?.trim() ?? "", box: el.getBoundingClientRect() }));
+		const coveredTitles: string[] = [];
+		for (const title of boxOf("g.cluster-label")) {
+			for (const label of boxOf("g.edgeLabel")) {
+				const a = title.box;
+				const b = label.box;
+				if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+					coveredTitles.push(`${label.text} over ${title.text}`);
+			}
+		}
 		return {
 			pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+			coveredTitles,
 			svgWidth: rect.width,
 			svgHeight: rect.height,
 			lanes,
@@ -156,6 +172,7 @@ function describeDiagram(name: string, url: () => string, want: Expect): void {
 		expect(m.smallestLabel).toBeGreaterThanOrEqual(10.99);
 		expect(m.nodes).toBe(stepCount());
 		expect(m.outside).toEqual([]);
+		expect(m.coveredTitles).toEqual([]);
 		expect(m.lanes[0]).toMatch(want.startLane);
 		const placed = await reachDiagram(page);
 		if (want.fitsScreen) {
@@ -261,6 +278,17 @@ describe("sample flowcharts", () => {
 		stageId: "negotiation",
 		startLane: /^Sales development representative$/,
 		fitsScreen: false,
+	});
+	it("no arrow label covers a lane title in the B2B diagrams (live, as lived), in English and Indonesian", async () => {
+		const browser = await launchBrowser();
+		try {
+			for (const path of ["flowcharts/b2b/", "id/flowcharts/b2b/", "metrics/b2b/", "id/metrics/b2b/"]) {
+				const page = await openAt(browser, `${sampleSite.url}${path}`, LAPTOP);
+				expect((await measure(page)).coveredTitles, path).toEqual([]);
+			}
+		} finally {
+			await browser.close();
+		}
 	});
 	describeDiagram("renewal (id)", () => `${sampleSite.url}id/flowcharts/renewal/`, {
 		steps: 8,

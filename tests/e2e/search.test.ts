@@ -41,6 +41,27 @@ describe("search (Pagefind, served from the site itself)", () => {
 		expect(consoleErrors).toEqual([]);
 	});
 
+	it("the search button draws its magnifier as an icon and keeps its name, on laptops and phones", async () => {
+		for (const [path, name] of [
+			["", "Search"],
+			["id/", "Cari"],
+		] as const) {
+			for (const viewport of [
+				{ width: 1366, height: 768 },
+				{ width: 390, height: 844 },
+			]) {
+				const { page } = await watchedPage(session.browser, { viewport });
+				await page.goto(session.site.url + path);
+				const button = page.getByRole("button", { name, exact: true });
+				await button.waitFor();
+				const icon = button.locator('svg[data-icon="search"]');
+				const size = await icon.boundingBox();
+				expect(size?.width ?? 0, `${path} ${viewport.width}`).toBeGreaterThanOrEqual(16);
+				expect(await button.textContent()).not.toContain("⌕");
+			}
+		}
+	});
+
 	it(`answers the realistic queries of tests/search/queries.ts (at least ${MIN_HITS} of ${SEARCH_CASES.length})`, async () => {
 		expect(SEARCH_CASES.length).toBeGreaterThanOrEqual(30);
 		expect(new Set(SEARCH_CASES.map((c) => c.lang))).toEqual(new Set(["en", "id"]));

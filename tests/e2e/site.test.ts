@@ -14,7 +14,7 @@ import { parse } from "yaml";
 import { langs } from "../../src/i18n/ui.ts";
 import { axeViolations, inPool } from "./support/axe.ts";
 import { useSite, type Watched, watchedPage } from "./support/browser.ts";
-import { BASE, builtPages, OUT_DIR, ROOT } from "./support/site.ts";
+import { BASE, builtPages, ROOT } from "./support/site.ts";
 
 const THEMES = ["light", "dark"] as const;
 type Theme = (typeof THEMES)[number];
@@ -155,8 +155,16 @@ describe("the built site under /sales/", () => {
 	});
 
 	it("ships no copy of Mermaid when the build drew every diagram (it is only for builds without Chromium)", () => {
-		const files = readdirSync(OUT_DIR, { recursive: true, encoding: "utf8" });
+		const files = readdirSync(session.site.dir, { recursive: true, encoding: "utf8" });
 		expect(files.filter((f) => /mermaid|_flowbook|elk|cytoscape|katex/i.test(f))).toEqual([]);
+	});
+
+	it("carries nothing of the dev preview: no content key on the pages, no key endpoint", () => {
+		const dir = session.site.dir;
+		expect(readdirSync(dir)).not.toContain("flowbook-dev");
+		const home = readFileSync(join(dir, "index.html"), "utf8");
+		expect(home).not.toContain('<meta name="flowbook-content-version"');
+		expect(home).not.toContain("vite:ws:connect");
 	});
 
 	it("links every page from the home pages, and every link target exists", () => {

@@ -112,6 +112,8 @@ const spacing = {
  * silently drawn by dagre and `layout: dagre` by ELK, so dagre is asked for by leaving the key out and ELK by
  * `elk.layered`. For ELK, model order keeps the start's lane first and loops drawn as loops ("re-engages" goes back
  * up), and a margin under each lane title keeps nodes off it (ELK otherwise places the first node over the title).
+ * Mermaid also moves every arrow label down by half that margin; the ones that then cover a lane title are moved
+ * back along their arrow after rendering (`src/lib/render/lane-titles.ts`).
  */
 export function layoutFrontMatter(layout: DiagramLayout): string[] {
 	const s = spacing[layout.spacing];

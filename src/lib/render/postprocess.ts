@@ -1,8 +1,9 @@
 import { minify, minifyBlock } from "csso";
 import { type CustomPlugin, optimize, type PluginConfig, type XastChild, type XastElement, type XastRoot } from "svgo";
+import { clearLaneTitles } from "./lane-titles.ts";
 
 /** Bump when the output of `postprocessSvg` changes, so cached diagrams are rebuilt. */
-export const POSTPROCESS_VERSION = "3";
+export const POSTPROCESS_VERSION = "4";
 
 /**
  * CSS custom properties the site defines (light and dark) to colour diagrams. Each falls back to Mermaid's
@@ -178,6 +179,8 @@ function flowbookPlugin(options: PostprocessOptions): CustomPlugin {
 		name: "flowbook-diagram",
 		fn: (root) => {
 			const referenced = urlReferences(root);
+			// Before the route points (`data-points`) are dropped below.
+			clearLaneTitles(root);
 			minifyPaths(root);
 			return {
 				element: {
