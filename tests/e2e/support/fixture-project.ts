@@ -32,7 +32,8 @@ export function astroBuild(
 		cwd: dir,
 		encoding: "utf8",
 		// Fixture builds test other things: the playbook PDF (tests/e2e/pdf.test.ts) would only add time.
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", FLOWBOOK_PDF: "0", ...env },
+		// NODE_ENV: vitest's `test` would make Astro build the pages with `import.meta.env.DEV` true.
+		env: { ...process.env, NODE_ENV: "production", ASTRO_TELEMETRY_DISABLED: "1", FLOWBOOK_PDF: "0", ...env },
 		timeout: BUILD_TIMEOUT,
 	});
 	if (result.error) {

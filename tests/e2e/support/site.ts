@@ -38,6 +38,8 @@ function runBuild(outDir: string, env: Record<string, string>): void {
 		stdio: ["ignore", "pipe", "inherit"],
 		env: {
 			...process.env,
+			// vitest sets NODE_ENV=test, which Astro keeps: `import.meta.env.DEV` would be true in the built pages.
+			NODE_ENV: "production",
 			ASTRO_TELEMETRY_DISABLED: "1",
 			FLOWBOOK_BASE: BASE,
 			FLOWBOOK_SITE: "http://127.0.0.1",
