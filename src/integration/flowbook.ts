@@ -22,7 +22,7 @@ import { buildSearchIndex } from "../lib/search/build-index.ts";
 import { copyFallbackScript, fallbackScriptMiddleware } from "./mermaid-fallback.ts";
 
 export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegration {
-	/** Keeps the browser that checked the fences open for the pages, however long Vite takes in between. */
+	/** Keeps the browser open while the fences are checked (it is closed before bundling, see below). */
 	let releaseBrowser = () => {};
 	return {
 		name: "flowbook",
@@ -43,6 +43,12 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 				if ((report.failed || hasErrors(fences)) && command === "build") {
 					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
 					process.exit(1);
+				}
+				if (command === "build") {
+					// Bundling comes next and is the build's memory peak; Chromium (~575 MB with its render pages) would sit
+					// idle through it. Pages whose diagrams the cache lacks (a clean build's flowcharts) start it again.
+					releaseBrowser();
+					await closeSharedRenderer();
 				}
 			},
 			"astro:server:setup": ({ server }) => {
