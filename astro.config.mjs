@@ -2,13 +2,13 @@
 
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { unified } from "@astrojs/markdown-remark";
+import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import flowbookConfig from "./flowbook.config.ts";
 import { flowbook } from "./src/integration/flowbook.ts";
-import { rehypeMermaid, remarkMermaid } from "./src/lib/markdown/rehype-mermaid.ts";
-import { rehypeTableScroll } from "./src/lib/markdown/rehype-table-scroll.ts";
+import { diagramPlugin } from "./src/lib/markdown/diagram-plugin.ts";
+import { tableScrollPlugin } from "./src/lib/markdown/table-scroll-plugin.ts";
 import { shareProject } from "./src/lib/project.ts";
 
 // The project root is this file's folder, resolved once: the integration gets it here and the pages read the same
@@ -33,8 +33,12 @@ export default defineConfig({
 	// Built-in toolbar and prefetch would load extra scripts; the site makes no request it doesn't need.
 	devToolbar: { enabled: false },
 	markdown: {
-		// unified, not the default Sätteri: our ```mermaid fence transform is a rehype plugin (see docs/benchmarks.md).
-		processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeMermaid, rehypeTableScroll] }),
+		// Astro's default processor (Sätteri, in Rust) with our two plugins: compiling 200 MDX guides through unified()
+		// was half of a warm build's bundling (docs/benchmarks.md, issue 12).
+		processor: satteri({
+			mdastPlugins: [diagramPlugin({ root: project.rootDir })],
+			hastPlugins: [tableScrollPlugin()],
+		}),
 	},
 	integrations: [flowbook(project.config, project.rootDir), mdx()],
 	vite: {

@@ -144,49 +144,6 @@ export function flowchartYaml(index: number, steps: number): string {
 	return `${lines.join("\n")}\n`;
 }
 
-const PARAGRAPH =
-	"Every deal in this playbook moves through the same stages. Read the flowchart from left to right: each arrow is labelled with the **condition** that moves the deal on, and each lane shows who does the work. See [how to read a flowchart](/pages/how-to-read-a-flowchart/) for the symbols.";
-
-/** An MDX page; every `fenceEvery`-th page carries a small ```mermaid fence (0: none). */
-export function mdxPage(index: number, fenceEvery: number): string {
-	const fence =
-		fenceEvery > 0 && index % fenceEvery === 0
-			? [
-					"```mermaid",
-					"flowchart LR",
-					`  a${index}[Negotiation ${index}] -->|"Order form sent"| b${index}{Contract signed?}`,
-					`  b${index} -->|"Yes"| c${index}[Handover to CS]`,
-					`  b${index} -->|"No: declined or 30 days"| d${index}([Lost])`,
-					"```",
-					"",
-				]
-			: [];
-	return [
-		"---",
-		`title: ${quote(`Benchmark page ${index + 1}`)}`,
-		`description: ${quote("A synthetic playbook page for the build benchmark.")}`,
-		`order: ${200 + index}`,
-		"---",
-		"",
-		`## Why this stage matters ${index + 1}`,
-		"",
-		PARAGRAPH,
-		"",
-		...fence,
-		"| Stage | Owner | Exit criterion |",
-		"| --- | --- | --- |",
-		"| Discovery | Account executive | Pain and budget confirmed |",
-		"| Proposal | Account executive | Customer reviewed the proposal |",
-		"",
-		"## Tips",
-		"",
-		...SENTENCES.map((s) => `- ${s}`),
-		"",
-		PARAGRAPH,
-		"",
-	].join("\n");
-}
-
 const COMPANIES = [
 	"Northwind",
 	"Contoso",

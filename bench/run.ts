@@ -2,7 +2,7 @@
  * Flowbook benchmark (`npm run bench`): YAML → Mermaid, SVG rendering, full `astro build` cold and warm, JavaScript
  * on a flowchart page, and the Markdown processor choice. Writes its sections of docs/benchmarks.md.
  *
- *   node bench/run.ts [--flowcharts 100] [--steps 30] [--pages 200] [--runs 1] [--no-build] [--no-markdown] [--no-write]
+ *   node bench/run.ts [--flowcharts 100] [--steps 30] [--runs 1] [--no-build] [--no-write]
  *
  * `npm run bench -- guides`: guides with mermaid fences beside a plain Astro build of the same pages (bench/guides.ts).
  * `npm run bench -- paint`: first paint / LCP of built pages in Chromium (bench/paint.ts).
@@ -21,7 +21,7 @@ import { compileFlowchart } from "../src/lib/mermaid/compile.ts";
 import { renderDiagrams } from "../src/lib/render/cache.ts";
 import { postprocessSvg } from "../src/lib/render/postprocess.ts";
 import { createMermaidRenderer, type MermaidRenderer } from "../src/lib/render/renderer.ts";
-import { flowchartYaml, mdxPage } from "./generate.ts";
+import { flowchartYaml } from "./generate.ts";
 import { type BuildRun, build, clearBuildCaches, makeProject } from "./project.ts";
 
 // `npm run bench -- dev`: the live-preview benchmark alone (bench/dev.ts); `-- guides`: bench/guides.ts.
@@ -50,16 +50,13 @@ const { values: args } = parseArgs({
 	options: {
 		flowcharts: { type: "string", default: "100" },
 		steps: { type: "string", default: "30" },
-		pages: { type: "string", default: "200" },
 		runs: { type: "string", default: "1" },
 		"no-build": { type: "boolean", default: false },
-		"no-markdown": { type: "boolean", default: false },
 		"no-write": { type: "boolean", default: false },
 	},
 });
 const FLOWCHARTS = Number(args.flowcharts);
 const STEPS = Number(args.steps);
-const PAGES = Number(args.pages);
 const RUNS = Math.max(1, Number(args.runs));
 
 // ---------------------------------------------------------------------------------------------------------- helpers
@@ -328,52 +325,6 @@ async function measureSite(): Promise<SiteNumbers> {
 	return { cold: fastest(colds), warm: fastest(warms), js, flowchartPages: pages.length };
 }
 
-// ------------------------------------------------------------------------------------------ Markdown processors
-
-interface MarkdownNumbers {
-	unified: number;
-	satteri: number;
-	fences: number;
-}
-
-const UNIFIED_PROCESSOR =
-	/processor:\s*unified\(\{\s*remarkPlugins:\s*\[remarkMermaid\],\s*rehypePlugins:\s*\[rehypeMermaid\]\s*\}\),?/;
-
-async function measureMarkdown(): Promise<MarkdownNumbers | string> {
-	const dir = join(OUT, "markdown");
-	makeProject(dir);
-	const config = readFileSync(join(dir, "astro.config.mjs"), "utf8");
-	if (!UNIFIED_PROCESSOR.test(config))
-		return "astro.config.mjs no longer has the expected `processor: unified(...)` line";
-	const fenceEvery = 4;
-	for (let i = 0; i < PAGES; i++) {
-		writeFileSync(join(dir, "content", "pages", `bench-${String(i + 1).padStart(3, "0")}.mdx`), mdxPage(i, fenceEvery));
-	}
-	const satteriConfig = `import { satteri } from "@astrojs/markdown-satteri";\n${config.replace(UNIFIED_PROCESSOR, "processor: satteri(),")}`;
-	const variants: [keyof Omit<MarkdownNumbers, "fences">, string][] = [
-		["unified", config],
-		["satteri", satteriConfig],
-	];
-	const out: MarkdownNumbers = { unified: Number.POSITIVE_INFINITY, satteri: Number.POSITIVE_INFINITY, fences: 0 };
-	out.fences = Math.ceil(PAGES / fenceEvery);
-	// The diagram cache is filled first and kept, so both variants measure the Markdown pipeline, not Chromium.
-	writeFileSync(join(dir, "astro.config.mjs"), config);
-	log("  filling the diagram cache (untimed build) …");
-	await build(dir);
-	for (let r = 0; r < RUNS; r++) {
-		for (const [name, text] of variants) {
-			writeFileSync(join(dir, "astro.config.mjs"), text);
-			rmSync(join(dir, "dist"), { recursive: true, force: true });
-			rmSync(join(dir, ".astro"), { recursive: true, force: true });
-			log(`  astro build with ${name}, run ${r + 1}/${RUNS} …`);
-			const run = await build(dir);
-			log(`    ${ms(run.ms)}`);
-			out[name] = Math.min(out[name], run.ms);
-		}
-	}
-	return out;
-}
-
 // ----------------------------------------------------------------------------------------------------- reporting
 
 const START = "<!-- bench/run.ts:start -->";
@@ -402,7 +353,7 @@ function writeDocs(section: string): void {
 
 const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
 const m = machine();
-log(`Flowbook benchmark: ${FLOWCHARTS} flowcharts × ${STEPS} steps, ${PAGES} MDX pages, best of ${RUNS} run(s)`);
+log(`Flowbook benchmark: ${FLOWCHARTS} flowcharts × ${STEPS} steps, best of ${RUNS} run(s)`);
 log(`Machine: ${m.nproc} CPUs (${m.cpu}), ${m.memory}, Node ${m.node}; load average ${loadAverage()}`);
 const loadBefore = loadAverage();
 
@@ -454,11 +405,6 @@ let site: SiteNumbers | undefined;
 if (!args["no-build"]) {
 	log("Site build …");
 	site = await measureSite();
-}
-let markdown: MarkdownNumbers | string | undefined;
-if (!args["no-markdown"] && !args["no-build"]) {
-	log(`Markdown processors (${PAGES} MDX pages) …`);
-	markdown = await measureMarkdown();
 }
 const loadAfter = loadAverage();
 
@@ -525,17 +471,6 @@ if (site) {
 			"0",
 			pass(!site.js.diagramJs),
 		],
-	);
-}
-if (markdown && typeof markdown !== "string") {
-	rows.push(
-		[
-			`\`astro build\` with ${PAGES} MDX pages (${markdown.fences} with a mermaid fence), \`unified()\` + our plugins`,
-			ms(markdown.unified),
-			"",
-			"",
-		],
-		["Same pages, Sätteri (default, no plugins: fences stay code blocks)", ms(markdown.satteri), "", ""],
 	);
 }
 // Padded as Biome formats Markdown tables, so docs/benchmarks.md stays lint-clean.

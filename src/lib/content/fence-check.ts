@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { fenceDiagnostic } from "../markdown/rehype-mermaid.ts";
+import { fenceDiagnostic } from "../markdown/fence-diagnostic.ts";
 import { renderDiagrams } from "../render/cache.ts";
 import type { MermaidRenderer } from "../render/renderer.ts";
 import { type PageFence, parseFences } from "./page-bodies.ts";

@@ -227,8 +227,8 @@ async function parseFence(mermaid: MermaidApi, fence: PageFence): Promise<Diagno
 		const message = e.message ?? String(error);
 		if (/is not defined|document|window|DOMPurify/i.test(message) && !e.hash) return undefined;
 		const line = e.hash?.loc?.first_line ?? Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
-		// Loaded only when needed: it brings the browser renderer's modules with it.
-		const { fenceDiagnostic } = await import("../markdown/rehype-mermaid.ts");
+		// Loaded only when needed.
+		const { fenceDiagnostic } = await import("../markdown/fence-diagnostic.ts");
 		return [fenceDiagnostic(fence.file, { line: fence.line }, { message, line })];
 	}
 }
