@@ -22,14 +22,11 @@ import { buildSearchIndex } from "../lib/search/build-index.ts";
 import { copyFallbackScript, fallbackScriptMiddleware } from "./mermaid-fallback.ts";
 
 export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegration {
-	/** Keeps the browser open while the fences are checked (it is closed before bundling, see below). */
-	let releaseBrowser = () => {};
 	return {
 		name: "flowbook",
 		hooks: {
 			"astro:config:setup": async ({ command, addWatchFile }) => {
 				if (command === "preview" || command === "sync") return;
-				if (command === "build") releaseBrowser = holdSharedRenderer();
 				addWatchFile(new URL("../../flowbook.config.ts", import.meta.url));
 				// Fences are rendered just below, which reports what Mermaid's parser in Node would, so it is skipped there.
 				const report = await checkContent(rootDir, config, { fences: false, cacheFile: PAGE_BODY_CACHE });
@@ -44,12 +41,9 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
 					process.exit(1);
 				}
-				if (command === "build") {
-					// Bundling comes next and is the build's memory peak; Chromium (~575 MB with its render pages) would sit
-					// idle through it. Pages whose diagrams the cache lacks (a clean build's flowcharts) start it again.
-					releaseBrowser();
-					await closeSharedRenderer();
-				}
+				// Bundling comes next and is the build's memory peak; Chromium (~575 MB with its render pages) would sit
+				// idle through it. Pages whose diagrams the cache lacks (a clean build's flowcharts) start it again.
+				if (command === "build") await closeSharedRenderer();
 			},
 			"astro:server:setup": ({ server }) => {
 				server.middlewares.use(fallbackScriptMiddleware(config.base));
@@ -66,8 +60,7 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 				});
 			},
 			"astro:build:done": async ({ dir, logger }) => {
-				// Pages render diagrams in one browser for the whole build; close it so the process can exit.
-				releaseBrowser();
+				// The browser the pages' diagrams started, if any: close it so the process can exit.
 				await closeSharedRenderer();
 				const browser = browserUsedLine();
 				if (browser) logger.info(`diagrams drawn with ${browser}`);

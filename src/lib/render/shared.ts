@@ -76,8 +76,8 @@ export function getSharedRenderer(
 }
 
 /**
- * Keeps the shared browser (once started) open until the returned function is called: for a build whose pages
- * render long after the content check's fences, and for the dev server, which keeps one Chromium warm.
+ * Keeps the shared browser (once started) open until the returned function is called: for the dev server, which
+ * keeps one Chromium warm. (A build closes it after the content check's fences, before bundling.)
  * Does not start a browser by itself.
  */
 export function holdSharedRenderer(): () => void {
