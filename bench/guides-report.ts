@@ -23,8 +23,10 @@ export interface Measured {
 	peakPssMb?: number | undefined;
 	peakRssMb?: number | undefined;
 	pages: number;
-	/** Sum of the FLOWBOOK_TIMING "flowbook: diagrams" phases (Flowbook only). */
+	/** Sum of the FLOWBOOK_TIMING "flowbook: diagrams" phases (Flowbook only): wall time, two render pages at once. */
 	diagramS?: number | undefined;
+	/** CPU of Chromium's processes: what drawing the diagrams itself cost. */
+	browserCpuS?: number | undefined;
 	loadBefore: number[];
 	loadAfter: number[];
 }
@@ -32,7 +34,7 @@ export interface Measured {
 /** The issue's memory target, 1.5 GB, in MB (10^6 bytes) like the peaks. */
 export const MEMORY_TARGET_MB = 1500;
 
-type Field = "wallS" | "cpuS" | "treeCpuS" | "peakPssMb" | "peakRssMb" | "pages" | "diagramS";
+type Field = "wallS" | "cpuS" | "treeCpuS" | "browserCpuS" | "peakPssMb" | "peakRssMb" | "pages" | "diagramS";
 
 export function median(values: readonly number[]): number | undefined {
 	if (values.length === 0) return undefined;
@@ -53,8 +55,23 @@ const verdict = (value: number | undefined, limit: number | undefined): Verdict 
 			? "met"
 			: "NOT met";
 
+interface CleanTarget {
+	wallS?: number | undefined;
+	limitS?: number | undefined;
+	/** The diagrams' render time the limit adds, spread over `cores`. */
+	diagramS: number;
+	cores: number;
+	verdict: Verdict;
+}
+
 export interface Targets {
-	clean: { wallS?: number | undefined; limitS?: number | undefined; diagramS: number; cores: number; verdict: Verdict };
+	/**
+	 * The issue's "diagrams' own render time spread over the cores", read as the CPU Chromium spent drawing them
+	 * divided by the cores. `cleanByPhases` is the stricter reading the first bench used: the render phases' wall
+	 * time (already two render pages at once, so already spread) divided by the cores again.
+	 */
+	clean: CleanTarget;
+	cleanByPhases: CleanTarget;
 	warm: { wallS?: number | undefined; limitS?: number | undefined; verdict: Verdict };
 	memory: {
 		peakPssMb?: number | undefined;
@@ -100,12 +117,16 @@ export function guidesReport(
 		`| Flowbook warm with the PDF on | – / ${pdf("wallS")} s (${extra("wallS")} s) | | – / ${pdf("treeCpuS")} s (${extra("treeCpuS")} s) | | – / ${pdf("cpuS")} s | – / ${pdf("peakPssMb", 0)} MB | – / ${pdf("peakRssMb", 0)} MB | – / ${pdf("pages", 0)} |`,
 	];
 
-	const diagramS = med("flowbook", "clean", "diagramS") ?? 0;
 	const floorClean = med("floor", "clean", "wallS");
 	const floorWarm = med("floor", "warm", "wallS");
-	const cleanLimit = floorClean === undefined ? undefined : 1.5 * floorClean + diagramS / cores;
 	const warmLimit = floorWarm === undefined ? undefined : 1.2 * floorWarm;
 	const cleanWall = med("flowbook", "clean", "wallS");
+	const cleanTarget = (diagramS: number | undefined): CleanTarget => {
+		const limitS = floorClean === undefined || diagramS === undefined ? undefined : 1.5 * floorClean + diagramS / cores;
+		return { wallS: cleanWall, limitS, diagramS: diagramS ?? 0, cores, verdict: verdict(cleanWall, limitS) };
+	};
+	const phasesS = med("flowbook", "clean", "diagramS") ?? 0;
+	const chromiumS = med("flowbook", "clean", "browserCpuS");
 	const warmWall = med("flowbook", "warm", "wallS");
 	// The memory target is for a docs build: Flowbook's builds with the PDF off.
 	const peak = (field: "peakPssMb" | "peakRssMb") => {
@@ -114,7 +135,8 @@ export function guidesReport(
 	};
 	const [peakPss, peakRss] = [peak("peakPssMb"), peak("peakRssMb")];
 	const targets: Targets = {
-		clean: { wallS: cleanWall, limitS: cleanLimit, diagramS, cores, verdict: verdict(cleanWall, cleanLimit) },
+		clean: cleanTarget(chromiumS),
+		cleanByPhases: cleanTarget(phasesS),
 		warm: { wallS: warmWall, limitS: warmLimit, verdict: verdict(warmWall, warmLimit) },
 		memory: {
 			peakPssMb: peakPss,
@@ -125,8 +147,9 @@ export function guidesReport(
 		},
 	};
 	const notes = [
-		`Diagram render time in Flowbook's clean build (sum of the FLOWBOOK_TIMING "flowbook: diagrams" lines): ${fmt(diagramS)} s`,
-		`- clean ≤ 1.5 × floor + diagrams / ${cores} cores: ${fmt(cleanWall)} s vs ${fmt(cleanLimit)} s: ${targets.clean.verdict}`,
+		`Diagram render time in Flowbook's clean build: Chromium's CPU ${fmt(chromiumS)} s; the render phases' wall time (sum of the FLOWBOOK_TIMING "flowbook: diagrams" lines) ${fmt(phasesS)} s`,
+		`- clean ≤ 1.5 × floor + Chromium's CPU / ${cores} cores: ${fmt(cleanWall)} s vs ${fmt(targets.clean.limitS)} s: ${targets.clean.verdict}`,
+		`  (stricter: + render phases' wall / ${cores} cores: ${fmt(cleanWall)} s vs ${fmt(targets.cleanByPhases.limitS)} s: ${targets.cleanByPhases.verdict})`,
 		`- warm ≤ 1.2 × floor: ${fmt(warmWall)} s vs ${fmt(warmLimit)} s: ${targets.warm.verdict}`,
 		`- peak tree memory ≤ 1.5 GB (Flowbook builds, PDF off): PSS ${fmt(peakPss, 0)} MB ${targets.memory.pss}, RSS ${fmt(peakRss, 0)} MB ${targets.memory.rss}`,
 	];

@@ -67,6 +67,7 @@ async function measure(who: Who, kind: Kind, run: number): Promise<Measured> {
 		wallS: result.ms / 1000,
 		cpuS: result.cpuS,
 		treeCpuS: result.treeCpuS,
+		browserCpuS: result.browserCpuS,
 		peakPssMb: result.peakPssMb,
 		peakRssMb: result.peakRssMb,
 		pages: htmlFiles(dir).length,
@@ -76,7 +77,7 @@ async function measure(who: Who, kind: Kind, run: number): Promise<Measured> {
 	};
 	results.push(m);
 	console.log(
-		`  ${`${who} ${kind}`.padEnd(20)} ${fmt(m.wallS)} s wall, CPU ${fmt(m.treeCpuS)} s tree / ${fmt(m.cpuS)} s waited, peak PSS ${fmt(m.peakPssMb, 0)} MB / RSS ${fmt(m.peakRssMb, 0)} MB, ${m.pages} pages${m.diagramS === undefined ? "" : `, diagrams ${fmt(m.diagramS)} s`}; load ${loadText(loadBefore)} → ${loadText(loadAfter)}`,
+		`  ${`${who} ${kind}`.padEnd(20)} ${fmt(m.wallS)} s wall, CPU ${fmt(m.treeCpuS)} s tree / ${fmt(m.cpuS)} s waited, peak PSS ${fmt(m.peakPssMb, 0)} MB / RSS ${fmt(m.peakRssMb, 0)} MB, ${m.pages} pages${m.diagramS === undefined ? "" : `, diagrams ${fmt(m.diagramS)} s (Chromium CPU ${fmt(m.browserCpuS)} s)`}; load ${loadText(loadBefore)} → ${loadText(loadAfter)}`,
 	);
 	return m;
 }

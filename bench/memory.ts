@@ -37,6 +37,8 @@ export interface ProcStat {
 	cpuTicks: number;
 	/** Start time in ticks since boot: with the pid, tells a reused pid from the process sampled before. */
 	start: number;
+	/** The command name (field 2, e.g. `node`, `chromium`, `chromium (zygote)`). */
+	name: string;
 }
 
 /** USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux, whatever the kernel's own tick rate. */
@@ -47,8 +49,9 @@ export const TICKS_PER_SECOND = 100;
  * parentheses ("(Chrome_ChildIOT)", "(chromium (zygote))"), so fields are counted after the LAST ")".
  */
 export function parseStat(stat: string): ProcStat | undefined {
+	const open = stat.indexOf("(");
 	const close = stat.lastIndexOf(")");
-	if (close < 0) return undefined;
+	if (open < 0 || close < open) return undefined;
 	// After ")": field 3 (state) at 0, so field n is at n - 3: ppid 4, utime 14, stime 15, starttime 22.
 	const fields = stat
 		.slice(close + 1)
@@ -57,7 +60,12 @@ export function parseStat(stat: string): ProcStat | undefined {
 		.map(Number);
 	const [ppid, utime, stime, start] = [fields[1], fields[11], fields[12], fields[19]];
 	if (![ppid, utime, stime, start].every(Number.isInteger)) return undefined;
-	return { ppid: ppid as number, cpuTicks: (utime as number) + (stime as number), start: start as number };
+	return {
+		ppid: ppid as number,
+		cpuTicks: (utime as number) + (stime as number),
+		start: start as number,
+		name: stat.slice(open + 1, close),
+	};
 }
 
 /** `root` and every process whose chain of parents leads to it. */
@@ -98,7 +106,12 @@ export interface TreeSample extends Footprint {
 	processes: number;
 	/** CPU ticks used so far by each process of the tree, keyed `<pid>@<start>`. */
 	cpuTicks: Map<string, number>;
+	/** The keys of `cpuTicks` that are the browser's processes (Chromium draws the diagrams). */
+	browser: Set<string>;
 }
+
+/** Chromium's processes name themselves `chromium`, `chrome` or `headless_shell`; Node and its workers never do. */
+const BROWSER_NAME = /chrom|headless_shell/i;
 
 /** One sample: the tree under `root` now, RSS and PSS summed; processes that vanish mid-sample are skipped. */
 export function sampleTree(root: number, proc: ProcReader = procfs): TreeSample {
@@ -109,10 +122,11 @@ export function sampleTree(root: number, proc: ProcReader = procfs): TreeSample 
 		if (stat) stats.set(pid, stat);
 	}
 	const parents = new Map([...stats].map(([pid, stat]) => [pid, stat.ppid]));
-	const total: TreeSample = { rssKb: 0, pssKb: 0, processes: 0, cpuTicks: new Map() };
+	const total: TreeSample = { rssKb: 0, pssKb: 0, processes: 0, cpuTicks: new Map(), browser: new Set() };
 	for (const pid of treePids(root, parents)) {
 		const stat = stats.get(pid);
 		if (stat) total.cpuTicks.set(`${pid}@${stat.start}`, stat.cpuTicks);
+		if (stat && BROWSER_NAME.test(stat.name)) total.browser.add(`${pid}@${stat.start}`);
 		const rollup = proc.smapsRollup(pid);
 		const footprint = rollup === undefined ? undefined : parseSmapsRollup(rollup);
 		if (!footprint) continue;
@@ -136,6 +150,8 @@ export interface PeakMemory {
 	 * processes nobody waited for (Chromium's helpers), but misses up to one interval of each process that exits.
 	 */
 	treeCpuS: number;
+	/** The part of `treeCpuS` used by Chromium's processes: the diagrams' own render time. */
+	browserCpuS: number;
 	samples: number;
 }
 
@@ -148,9 +164,11 @@ export function watchTree(
 	if (!existsSync("/proc/self/smaps_rollup") && proc === procfs) return { stop: () => undefined };
 	const peak = { rssKb: 0, pssKb: 0, processes: 0, samples: 0 };
 	const cpuTicks = new Map<string, number>();
+	const browser = new Set<string>();
 	const sample = () => {
 		const now = sampleTree(root, proc);
 		for (const [key, ticks] of now.cpuTicks) cpuTicks.set(key, ticks);
+		for (const key of now.browser) browser.add(key);
 		peak.rssKb = Math.max(peak.rssKb, now.rssKb);
 		peak.pssKb = Math.max(peak.pssKb, now.pssKb);
 		peak.processes = Math.max(peak.processes, now.processes);
@@ -167,6 +185,7 @@ export function watchTree(
 				peakPssMb: kbToMb(peak.pssKb),
 				peakProcesses: peak.processes,
 				treeCpuS: [...cpuTicks.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND,
+				browserCpuS: [...browser].reduce((a, key) => a + (cpuTicks.get(key) ?? 0), 0) / TICKS_PER_SECOND,
 				samples: peak.samples,
 			};
 		},

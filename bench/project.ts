@@ -52,6 +52,8 @@ export interface BuildRun {
 	peakPssMb?: number;
 	/** CPU seconds of every process sampled in the tree, Chromium's helpers included (bench/memory.ts). */
 	treeCpuS?: number;
+	/** The part of `treeCpuS` Chromium used (bench/memory.ts). */
+	browserCpuS?: number;
 	output: string;
 }
 
@@ -105,6 +107,7 @@ export function build(dir: string, env: Record<string, string> = {}): Promise<Bu
 				run.peakRssMb = peak.peakRssMb;
 				run.peakPssMb = peak.peakPssMb;
 				run.treeCpuS = peak.treeCpuS;
+				run.browserCpuS = peak.browserCpuS;
 			}
 			const cpu = /FLOWBOOK_CPU ([\d.]+) ([\d.]+)/.exec(output);
 			if (cpu) run.cpuS = Number(cpu[1]) + Number(cpu[2]);

@@ -27,7 +27,7 @@ describe("guides bench report", () => {
 		const { table, targets } = guidesReport(
 			[
 				build("floor", "clean", 10),
-				build("flowbook", "clean", 30, { diagramS: 20 }),
+				build("flowbook", "clean", 30, { diagramS: 20, browserCpuS: 36 }),
 				build("floor", "warm", 10),
 				build("flowbook", "warm", 12),
 				build("floor", "edit", 10),
@@ -36,8 +36,10 @@ describe("guides bench report", () => {
 			],
 			2,
 		);
-		// clean: 30 s against 1.5 × 10 s + 20 s / 2 cores = 25 s.
-		expect(targets.clean).toMatchObject({ wallS: 30, limitS: 25, verdict: "NOT met" });
+		// clean: 30 s against 1.5 × 10 s + Chromium's 36 s of CPU / 2 cores = 33 s; by the render phases' wall time,
+		// 1.5 × 10 s + 20 s / 2 cores = 25 s.
+		expect(targets.clean).toMatchObject({ wallS: 30, limitS: 33, diagramS: 36, verdict: "met" });
+		expect(targets.cleanByPhases).toMatchObject({ wallS: 30, limitS: 25, diagramS: 20, verdict: "NOT met" });
 		expect(targets.warm).toMatchObject({ wallS: 12, limitS: 12, verdict: "met" });
 		// The PDF build's 2000 MB is reported apart, not held against the docs-build target.
 		expect(targets.memory).toMatchObject({ peakPssMb: 1400, pss: "met", peakRssMb: 1600, rss: "NOT met" });

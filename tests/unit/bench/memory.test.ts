@@ -28,7 +28,8 @@ describe("bench memory sampler", () => {
 	it("reads parent, CPU and start after the last parenthesis, whatever the command name holds", () => {
 		const stat = (name: string, ppid: number) =>
 			`105 (${name}) R ${ppid} 100 100 0 -1 4194304 101 0 0 0 250 50 0 0 20 0 11 0 967574 3133440 414`;
-		expect(parseStat(stat("node", 100))).toEqual({ ppid: 100, cpuTicks: 300, start: 967574 });
+		expect(parseStat(stat("node", 100))).toEqual({ ppid: 100, cpuTicks: 300, start: 967574, name: "node" });
+		expect(parseStat(stat("chromium (zygote)", 103))?.name).toBe("chromium (zygote)");
 		expect(parseStat(stat("chromium (zygote)", 103))?.ppid).toBe(103);
 		expect(parseStat(stat("Chrome_ChildIOT) ", 104))?.ppid).toBe(104);
 		expect(parseStat("garbage")).toBeUndefined();
@@ -69,6 +70,8 @@ describe("bench memory sampler", () => {
 		// CPU of every process in the tree (the zombie too), not of the unrelated bash (200).
 		expect([...sample.cpuTicks.values()].reduce((a, b) => a + b)).toBe(300 + 120);
 		expect(sample.cpuTicks.has("101@967574")).toBe(true);
+		// Chromium's processes, whatever their names' parentheses; not Node (101) nor /usr/bin/time (100).
+		expect([...sample.browser].sort()).toEqual(["103@967574", "104@967574", "105@967574", "106@967574"]);
 	});
 
 	it("counts a real child process in the live /proc tree", async () => {
@@ -94,5 +97,6 @@ describe("bench memory sampler", () => {
 		expect(peak?.peakPssMb).toBeCloseTo((580200 * 1024) / 1e6, 3);
 		expect(peak?.peakProcesses).toBe(5);
 		expect(peak?.treeCpuS).toBeCloseTo(4.2, 5);
+		expect(peak?.browserCpuS).toBeCloseTo(1.2, 5);
 	});
 });
