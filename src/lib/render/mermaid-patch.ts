@@ -38,7 +38,11 @@ export const CONFIG_COPY_SCRIPT = `(() => {
 	};
 })();`;
 
-const GET_CONFIG = /([\w$]+)=([\w$]+)\(\(\)=>([\w$]+)\(\{\},([\w$]+)\),"getConfig"\)/g;
+/** `X=n(()=>assign({},current),"getConfig")`, ending where the text it is tried on ends. */
+const GET_CONFIG = /([\w$]+)=([\w$]+)\(\(\)=>([\w$]+)\(\{\},([\w$]+)\),"getConfig"\)$/;
+const MARK = ',"getConfig")';
+/** Enough text before the mark for the whole definition: minified names are a few characters. */
+const WINDOW = 200;
 
 export interface PatchedMermaid {
 	script: string;
@@ -46,13 +50,23 @@ export interface PatchedMermaid {
 	patched: boolean;
 }
 
+/** Where each `getConfig` definition ends and what it says; found from the name, since a regex over 3 MB is slow. */
+function getConfigDefinitions(bundle: string): { start: number; end: number; match: RegExpExecArray }[] {
+	const found = [];
+	for (let at = bundle.indexOf(MARK); at >= 0; at = bundle.indexOf(MARK, at + 1)) {
+		const end = at + MARK.length;
+		const from = Math.max(0, end - WINDOW);
+		const match = GET_CONFIG.exec(bundle.slice(from, end));
+		if (match) found.push({ start: from + match.index, end, match });
+	}
+	return found;
+}
+
 export function patchMermaidScript(bundle: string): PatchedMermaid {
-	const matches = [...bundle.matchAll(GET_CONFIG)];
-	if (matches.length !== 1) return { script: bundle, patched: false };
-	const script = bundle.replace(
-		GET_CONFIG,
-		(_, name: string, wrap: string, assign: string, current: string) =>
-			`${name}=${wrap}(()=>globalThis.__flowbookConfigCopy(${assign},${current}),"getConfig")`,
-	);
-	return { script, patched: true };
+	const found = getConfigDefinitions(bundle);
+	if (found.length !== 1) return { script: bundle, patched: false };
+	const { start, end, match } = found[0] as (typeof found)[number];
+	const [, name, wrap, assign, current] = match;
+	const patched = `${name}=${wrap}(()=>globalThis.__flowbookConfigCopy(${assign},${current}),"getConfig")`;
+	return { script: `${bundle.slice(0, start)}${patched}${bundle.slice(end)}`, patched: true };
 }

@@ -1,9 +1,10 @@
 import { minify, minifyBlock } from "csso";
 import { type CustomPlugin, optimize, type PluginConfig, type XastChild, type XastElement, type XastRoot } from "svgo";
 import { clearLaneTitles } from "./lane-titles.ts";
+import { simplifyRoughShapes } from "./rough-shapes.ts";
 
 /** Bump when the output of `postprocessSvg` changes, so cached diagrams are rebuilt. */
-export const POSTPROCESS_VERSION = "4";
+export const POSTPROCESS_VERSION = "5";
 
 /**
  * CSS custom properties the site defines (light and dark) to colour diagrams. Each falls back to Mermaid's
@@ -148,7 +149,7 @@ const MARKER_ATTRIBUTES = ["marker-start", "marker-mid", "marker-end"] as const;
  * SVGO's convertPathData, run on the diagram's paths alone. In the full document it computes every path's style
  * against Mermaid's stylesheet (~40 ms a diagram); alone, each path carries what the stylesheet would give it:
  * a stroke, butt caps (round for Mermaid's animated edges) and its markers, so the plugin makes the same choices.
- * Mermaid's stadium and rounded shapes are hand-drawn-style Bézier paths of ~10 KB each; this halves them.
+ * (Mermaid's rough.js stadiums are redrawn before this, in rough-shapes.ts.)
  */
 function minifyPaths(root: XastRoot): void {
 	const paths = pathElements(root.children);
@@ -342,7 +343,9 @@ function minifySheet(
 
 /** Accessibility, theming and size fixes for one Mermaid SVG; pure. Ids are left to `prefixIds`. */
 export function postprocessSvg(svg: string, options: PostprocessOptions = {}): string {
-	return optimize(svg, { multipass: false, plugins: [flowbookPlugin(options), ...SVGO_PLUGINS] }).data;
+	// Before SVGO parses it: the stadiums' rough outlines are most of a diagram's raw bytes.
+	return optimize(simplifyRoughShapes(svg), { multipass: false, plugins: [flowbookPlugin(options), ...SVGO_PLUGINS] })
+		.data;
 }
 
 const ID_ATTR = /\sid="([^"]+)"/g;
