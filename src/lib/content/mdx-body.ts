@@ -33,11 +33,30 @@ const at = (node: Located) =>
 const isComment = (code: string) => /^\/\*[\s\S]*\*\/$/.test(code);
 
 export function checkMdxBody(file: string, body: string): CheckedBody {
-	const problems: Diagnostic[] = [];
-	const fences: MermaidFence[] = [];
-	let parsed = false;
+	const found: Found = { problems: [], fences: [], parsed: false };
+	try {
+		mdxToJs(body, { features: markdownFeatures, mdastPlugins: [collector(file, found)] });
+	} catch (thrown) {
+		// Once the tree is built, the compiler fails only on code the plugin has already reported at its place (a broken
+		// `import` line, an attribute's `{}`, which comes without a position): say it once.
+		if (!found.parsed || found.problems.length === 0) found.problems.push(compileProblem(file, body, thrown));
+		// The page will not build, but its diagrams can still be checked: find them as Markdown.
+		if (!found.parsed) return { problems: found.problems, fences: mermaidFences(body) };
+	}
+	return { problems: found.problems, fences: found.fences };
+}
+
+interface Found {
+	problems: Diagnostic[];
+	fences: MermaidFence[];
+	/** The tree was built and the plugin ran (a later failure is in turning code into JavaScript). */
+	parsed: boolean;
+}
+
+/** An mdast plugin that adds to `found` the fences and every node that compiles but cannot render on these pages. */
+function collector(file: string, found: Found): MdastPluginDefinition {
 	const error = (node: Located, code: string, message: string, hint = literalHint) =>
-		problems.push({ severity: "error", file, ...at(node), code, message, hint });
+		found.problems.push({ severity: "error", file, ...at(node), code, message, hint });
 	const expression = (node: Located, value: string) => {
 		const code = value.trim();
 		if (!isComment(code))
@@ -57,15 +76,15 @@ export function checkMdxBody(file: string, body: string): CheckedBody {
 			else if (typeof attribute.value === "object" && attribute.value) expression(node, attribute.value.value);
 		}
 	};
-	const collector: MdastPluginDefinition = {
+	return {
 		name: "flowbook-check",
 		options: { position: true },
 		before() {
-			parsed = true;
+			found.parsed = true;
 		},
 		code(node) {
 			if (node.lang?.toLowerCase() === "mermaid")
-				fences.push({ line: node.position?.start.line ?? 1, source: node.value });
+				found.fences.push({ line: node.position?.start.line ?? 1, source: node.value });
 		},
 		mdxFlowExpression: (node) => expression(node, node.value),
 		mdxTextExpression: (node) => expression(node, node.value),
@@ -80,16 +99,6 @@ export function checkMdxBody(file: string, body: string): CheckedBody {
 			);
 		},
 	};
-	try {
-		mdxToJs(body, { features: markdownFeatures, mdastPlugins: [collector] });
-	} catch (thrown) {
-		// Once the tree is built, the compiler fails only on code the plugin has already reported at its place (a broken
-		// `import` line, an attribute's `{}`, which comes without a position): say it once.
-		if (!parsed || problems.length === 0) problems.push(compileProblem(file, body, thrown));
-		// The page will not build, but its diagrams can still be checked: find them as Markdown.
-		if (!parsed) return { problems, fences: mermaidFences(body) };
-	}
-	return { problems, fences };
 }
 
 /** Sätteri's error (`"3:7: Could not parse … (mdx-jsx:unexpected-character)"`) as a diagnostic at that place. */
