@@ -8,6 +8,7 @@ import { defineConfig } from "astro/config";
 import flowbookConfig from "./flowbook.config.ts";
 import { flowbook } from "./src/integration/flowbook.ts";
 import { diagramPlugin } from "./src/lib/markdown/diagram-plugin.ts";
+import { markdownFeatures } from "./src/lib/markdown/features.ts";
 import { tableScrollPlugin } from "./src/lib/markdown/table-scroll-plugin.ts";
 import { shareProject } from "./src/lib/project.ts";
 
@@ -34,8 +35,10 @@ export default defineConfig({
 	devToolbar: { enabled: false },
 	markdown: {
 		// Astro's default processor (Sätteri, in Rust) with our two plugins: compiling 200 MDX guides through unified()
-		// was half of a warm build's bundling (docs/benchmarks.md, issue 12).
+		// was half of a warm build's bundling (docs/benchmarks.md, issue 12). The content check parses with the same
+		// features (src/lib/content/mdx-body.ts).
 		processor: satteri({
+			features: markdownFeatures,
 			mdastPlugins: [diagramPlugin({ root: project.rootDir })],
 			hastPlugins: [tableScrollPlugin()],
 		}),

@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { useSite, watchedPage } from "./support/browser.ts";
 import { astroBuild, BUILD_TIMEOUT, fixtureProject } from "./support/fixture-project.ts";
-import { serveSite } from "./support/site.ts";
+import { ROOT, serveSite } from "./support/site.ts";
 
 const broken = `# yaml-language-server: $schema=../../public/schemas/flowchart.schema.json
 title: Broken process
@@ -80,6 +81,35 @@ describe("a build with broken content", () => {
 			// The fence opens on line 7; Mermaid reports the end of the broken diagram (line 9).
 			expect(output).toMatch(/content\/pages\/guide\.mdx:9:1 error: mermaid: Parse error on line \d+/);
 			expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+		},
+		BUILD_TIMEOUT + 60_000,
+	);
+
+	it(
+		"stops on MDX it could not compile or render with the same located lines as `validate`, before bundling",
+		async () => {
+			const dir = await fixtureProject({
+				"content/flowcharts/ok.yaml":
+					"title: OK\nroles: {}\nsteps:\n  - { id: a, type: start, label: A, next: b }\n  - { id: b, type: end, label: B }\n",
+				// MDX 3 has no HTML comments; `{url}` compiles but is not defined when the page renders (`@mdx-js/mdx`
+				// accepted it, and the build then failed with a stack trace).
+				"content/pages/comment.mdx": "---\ntitle: Comment\n---\n\n<!-- check with legal -->\n",
+				"content/pages/link.mdx": "---\ntitle: Link\n---\n\nSee <a href={url}>the price list</a>.\n",
+			});
+			dirs.push(dir);
+			const { status, stderr } = astroBuild(dir);
+			expect(status).toBe(1);
+			const located = /^content\/pages\/\S+ error: .*$/gm;
+			expect(stderr.match(located)).toEqual([
+				expect.stringMatching(/^content\/pages\/comment\.mdx:5:1 error: MDX: Unexpected character `!`/),
+				"content/pages/link.mdx:5:5 error: MDX: `{url}` is read as code, and these pages define no values to show",
+			]);
+			expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+			const validate = spawnSync(process.execPath, [join(ROOT, "src/cli/validate.ts"), "--root", dir], {
+				encoding: "utf8",
+			});
+			expect(validate.status).toBe(1);
+			expect(validate.stdout.match(located)).toEqual(stderr.match(located));
 		},
 		BUILD_TIMEOUT + 60_000,
 	);

@@ -2,31 +2,17 @@
  * MDX bodies and ```mermaid fences of the playbook pages, checked without a browser or a render,
  * so `npm run validate` catches what would otherwise stop the build with a stack trace: a stray
  * `<` or `{`, an `{expression}` or `<Component>` that does not exist on these pages, a diagram
- * that does not parse.
+ * that does not parse. MDX is compiled by the build's own compiler (mdx-body.ts).
  */
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { type MermaidFence, mermaidFences } from "../markdown/fences.ts";
+import type { MermaidFence } from "../markdown/fences.ts";
 import { type CheckCache, openCheckCache } from "./check-cache.ts";
+import type { CheckedBody } from "./mdx-body.ts";
 import { frontmatterOf } from "./pages.ts";
-
-interface MdxNode {
-	type: string;
-	name?: string | null;
-	lang?: string | null;
-	value?: string;
-	position?: { start: { line: number; column: number } };
-	children?: MdxNode[];
-}
-
-const literalHint =
-	"MDX reads `<` as the start of a tag and `{` as the start of code: write `\\<` or `\\{` to show the character as text.";
-
-type MdxProcessor = { parse(text: string): unknown };
-let processor: MdxProcessor | undefined;
 
 export interface PageBodyOptions {
 	/**
@@ -40,16 +26,10 @@ export interface PageBodyOptions {
 
 export const PAGE_BODY_CACHE = ".cache/flowbook/checks/page-bodies.json";
 /** Bump when a check here changes what it reports, so cached results of the old checks are not reused. */
-const CHECKS_VERSION = "1";
+const CHECKS_VERSION = "2";
 
 /** A ```mermaid fence of a page, with the file and the line it opens on. */
 export type PageFence = MermaidFence & { file: string };
-
-/** What one check found, as kept in the cache: the problems, and for a page body its fences. */
-interface Checked {
-	problems: Diagnostic[];
-	fences?: MermaidFence[];
-}
 
 export interface PageBodies {
 	diagnostics: Diagnostic[];
@@ -63,9 +43,9 @@ export async function checkPageBodies(
 	files: readonly string[],
 	options: PageBodyOptions = {},
 ): Promise<PageBodies> {
-	const version = [CHECKS_VERSION, packageVersion("@mdx-js/mdx"), packageVersion("mermaid")].join(" ");
+	const version = [CHECKS_VERSION, packageVersion("satteri"), packageVersion("mermaid")].join(" ");
 	const cacheFile = options.cacheFile ? join(rootDir, options.cacheFile) : undefined;
-	const cache = await openCheckCache<Checked>(cacheFile, version);
+	const cache = await openCheckCache<CheckedBody>(cacheFile, version);
 	const diagnostics: Diagnostic[] = [];
 	const fences: PageFence[] = [];
 	for (const file of files) {
@@ -84,12 +64,12 @@ export async function checkPageBodies(
 	return { diagnostics, fences };
 }
 
-/** One body: MDX problems and fences from one MDX parse; a Markdown page has no MDX to check. */
-async function checkBody(file: string, body: string): Promise<Checked> {
-	if (!file.endsWith(".mdx")) return { problems: [], fences: mermaidFences(body) };
-	// Loaded only when some MDX page is not in the cache, so validating flowcharts alone stays fast.
-	processor ??= (await import("@mdx-js/mdx")).createProcessor();
-	return checkMdx(file, body);
+/** One body: MDX problems and fences from the build's compiler; a Markdown page has no MDX to check. */
+async function checkBody(file: string, body: string): Promise<CheckedBody> {
+	// Loaded only when some page is not in the cache, so validating flowcharts alone stays fast.
+	if (!file.endsWith(".mdx"))
+		return { problems: [], fences: (await import("../markdown/fences.ts")).mermaidFences(body) };
+	return (await import("./mdx-body.ts")).checkMdxBody(file, body);
 }
 
 /** The installed version of `name`, from the package.json above its entry point ("" if it cannot be found). */
@@ -115,77 +95,11 @@ function blankFrontmatter(text: string): string {
 	return text.slice(0, close).replace(/[^\n]/g, "") + text.slice(close);
 }
 
-function checkMdx(file: string, body: string): Checked {
-	if (!processor) return { problems: [] };
-	let tree: MdxNode;
-	try {
-		tree = processor.parse(body) as MdxNode;
-	} catch (error) {
-		const e = error as { line?: number; column?: number; reason?: string; message?: string };
-		const problem: Diagnostic = {
-			severity: "error",
-			file,
-			...(e.line ? { line: e.line, column: e.column ?? 1 } : {}),
-			code: "mdx-syntax",
-			message: `MDX: ${(e.reason ?? e.message ?? String(error)).replace(/\s+/g, " ")}`,
-			hint: literalHint,
-		};
-		// The page will not build, but its diagrams can still be checked: find them as Markdown.
-		return { problems: [problem], fences: mermaidFences(body) };
-	}
-	const out: Diagnostic[] = [];
-	const fences: MermaidFence[] = [];
-	const at = (node: MdxNode) =>
-		node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
-	const visit = (node: MdxNode) => {
-		if (node.type === "code" && node.lang?.toLowerCase() === "mermaid") {
-			fences.push({ line: node.position?.start.line ?? 1, source: node.value ?? "" });
-		} else if (node.type === "mdxTextExpression" || node.type === "mdxFlowExpression") {
-			const code = (node.value ?? "").trim();
-			// `{/* a comment */}` is MDX's comment syntax and renders nothing.
-			if (!/^\/\*[\s\S]*\*\/$/.test(code)) {
-				out.push({
-					severity: "error",
-					file,
-					...at(node),
-					code: "mdx-expression",
-					message: `MDX: \`{${code}}\` is read as code, and these pages define no values to show`,
-					hint: literalHint,
-				});
-			}
-		} else if (
-			(node.type === "mdxJsxTextElement" || node.type === "mdxJsxFlowElement") &&
-			/^[A-Z]/.test(node.name ?? "")
-		) {
-			out.push({
-				severity: "error",
-				file,
-				...at(node),
-				code: "mdx-component",
-				message: `MDX: \`<${node.name}>\` is read as a component, and none by that name exists on these pages`,
-				hint: literalHint,
-			});
-		} else if (node.type === "mdxjsEsm") {
-			out.push({
-				severity: "error",
-				file,
-				...at(node),
-				code: "mdx-esm",
-				message: "MDX: `import`/`export` lines are code, which playbook pages do not run",
-				hint: "Remove the line, or indent it or put it in a code block if it is meant as text.",
-			});
-		}
-		for (const child of node.children ?? []) visit(child);
-	};
-	visit(tree);
-	return { problems: out, fences };
-}
-
 interface MermaidApi {
 	parse(text: string): Promise<unknown>;
 }
 
-type FenceCache = Pick<CheckCache<Checked>, "get" | "set">;
+type FenceCache = Pick<CheckCache<CheckedBody>, "get" | "set">;
 
 const fenceInput = (fence: PageFence) => `fence\0${fence.file}\0${fence.line}\0${fence.source}`;
 

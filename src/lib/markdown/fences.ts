@@ -1,10 +1,9 @@
 /**
- * The ```mermaid fences of a Markdown/MDX source, with the line each opens on.
- * Parsed with remark (CommonMark), so fences inside other fences or indented
- * code are not mistaken for diagrams.
+ * The ```mermaid fences of a Markdown source, with the line each opens on. Parsed with Sätteri, the build's own
+ * parser, so fences inside other fences or indented code are not mistaken for diagrams.
  */
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { markdownToMdast } from "satteri";
+import { markdownFeatures } from "./features.ts";
 
 export interface MermaidFence {
 	/** 1-based line of the opening ``` in the file. */
@@ -20,8 +19,6 @@ interface Node {
 	children?: Node[];
 }
 
-const parser = unified().use(remarkParse);
-
 export function mermaidFences(markdown: string, firstLine = 1): MermaidFence[] {
 	const fences: MermaidFence[] = [];
 	const visit = (node: Node) => {
@@ -30,6 +27,6 @@ export function mermaidFences(markdown: string, firstLine = 1): MermaidFence[] {
 		}
 		for (const child of node.children ?? []) visit(child);
 	};
-	visit(parser.parse(markdown) as Node);
+	visit(markdownToMdast(markdown, { features: markdownFeatures }) as Node);
 	return fences;
 }

@@ -20,7 +20,7 @@ describe("checkPageBodies", () => {
 			  hint: MDX reads \`<\` as the start of a tag and \`{\` as the start of code: write \`\\<\` or \`\\{\` to show the character as text.
 			content/pages/broken.mdx:9:10 error: MDX: \`<Enterprise>\` is read as a component, and none by that name exists on these pages
 			  hint: MDX reads \`<\` as the start of a tag and \`{\` as the start of code: write \`\\<\` or \`\\{\` to show the character as text.
-			content/pages/stray.mdx:5:22 error: MDX: Unexpected character \`1\` (U+0031) before name, expected a character that can start a name, such as a letter, \`$\`, or \`_\`
+			content/pages/stray.mdx:5:21 error: MDX: Unexpected character \`1\` after \`<\`, expected a valid JSX tag
 			  hint: MDX reads \`<\` as the start of a tag and \`{\` as the start of code: write \`\\<\` or \`\\{\` to show the character as text.
 			content/pages/broken.mdx:16:1 error: mermaid: Parse error on line 4: (diagram starting at line 13)
 			  hint: ...R  a --> b  b -->
