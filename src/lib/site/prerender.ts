@@ -8,7 +8,7 @@ import type { MetricsReport } from "../metrics/index.ts";
 import { renderDiagrams } from "../render/cache.ts";
 import type { MermaidRenderer } from "../render/renderer.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
-import { siteDiagramJobs } from "./diagram-jobs.ts";
+import { type SiteDiagramJob, siteDiagramJobs } from "./diagram-jobs.ts";
 import { loadSiteFlowcharts } from "./flowcharts.ts";
 
 export interface PrerenderOptions {
@@ -24,16 +24,23 @@ export interface PrerenderOptions {
 	cacheDir?: string;
 }
 
+/** Every diagram the pages will ask for, built from what the content check read (no Astro collections). */
+export async function earlySiteDiagramJobs(
+	options: Omit<PrerenderOptions, "renderer" | "cacheDir">,
+): Promise<SiteDiagramJob[]> {
+	const perLanguage = await Promise.all(
+		(options.languages ?? langs).map((lang) => loadSiteFlowcharts(options.rootDir, options.flowcharts, lang)),
+	);
+	return siteDiagramJobs(perLanguage.flat(), options.reports, options.base);
+}
+
 /**
  * Renders into the cache and returns how many diagrams there were. A diagram that fails here is left to its page,
  * which reports it (our compiler wrote it, so that is a Flowbook bug, not the author's).
  */
 export async function prerenderSiteDiagrams(options: PrerenderOptions): Promise<number> {
 	const started = performance.now();
-	const perLanguage = await Promise.all(
-		(options.languages ?? langs).map((lang) => loadSiteFlowcharts(options.rootDir, options.flowcharts, lang)),
-	);
-	const jobs = siteDiagramJobs(perLanguage.flat(), options.reports, options.base);
+	const jobs = await earlySiteDiagramJobs(options);
 	if (jobs.length === 0) return 0;
 	await renderDiagrams(jobs, {
 		renderer: options.renderer,
