@@ -43,7 +43,8 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
 				// The site's flowchart diagrams are drawn at the same time on the same browser, so both of its pages stay
 				// busy and the pages of the build find every diagram in the cache.
-				const [fences] = await Promise.all([
+				const started = performance.now();
+				const [fences, views] = await Promise.all([
 					checkMermaidFences(rootDir, report.fences, () => getSharedRenderer()),
 					prerenderSiteDiagrams({
 						rootDir,
@@ -53,6 +54,12 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 						renderer: () => getSharedRenderer(),
 					}),
 				]);
+				// FLOWBOOK_TIMING: the early diagram phase, for bench/ (one line, as the two parts overlap; same shape as
+				// the pages' lines in src/site/diagrams.ts).
+				if (process.env.FLOWBOOK_TIMING) {
+					const what = `${report.fences.length + views} (${report.fences.length} fences, ${views} flowchart views)`;
+					console.log(`flowbook: diagrams before the pages ${what} in ${(performance.now() - started).toFixed(1)} ms`);
+				}
 				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
 				for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
 				process.stderr.write(

@@ -338,7 +338,7 @@ describe("a clean build of the sample", () => {
 			expect(status, stderr).toBe(0);
 			const output = `${stdout}\n${stderr}`;
 			// Two flowcharts in two languages, and the live and as-lived views of the one with a CRM export.
-			expect(output).toMatch(/flowbook: diagrams site 8 in/);
+			expect(output).toMatch(/flowbook: diagrams before the pages \d+ \(\d+ fences, 8 flowchart views\) in/);
 			expect(output).toContain("flowbook: page generation launched Chromium 0 time(s)");
 			const svg = /<svg[^>]+aria-roledescription="flowchart/;
 			for (const path of [

@@ -39,16 +39,11 @@ export async function earlySiteDiagramJobs(
  * which reports it (our compiler wrote it, so that is a Flowbook bug, not the author's).
  */
 export async function prerenderSiteDiagrams(options: PrerenderOptions): Promise<number> {
-	const started = performance.now();
 	const jobs = await earlySiteDiagramJobs(options);
 	if (jobs.length === 0) return 0;
 	await renderDiagrams(jobs, {
 		renderer: options.renderer,
 		...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
 	});
-	// FLOWBOOK_TIMING: read by bench/ like the pages' and the fences' lines.
-	if (process.env.FLOWBOOK_TIMING) {
-		console.log(`flowbook: diagrams site ${jobs.length} in ${(performance.now() - started).toFixed(1)} ms`);
-	}
 	return jobs.length;
 }
