@@ -52,7 +52,8 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 						flowcharts: report.flowcharts,
 						reports: report.metrics,
 						renderer: () => getSharedRenderer(),
-					}),
+						// Only a head start: if it fails, each page draws its diagram as before and reports what went wrong.
+					}).catch(() => 0),
 				]);
 				// FLOWBOOK_TIMING: the early diagram phase, for bench/ (one line, as the two parts overlap; same shape as
 				// the pages' lines in src/site/diagrams.ts).

@@ -12,8 +12,6 @@ import { liveDiagramJob, livedDiagramJob, plainDiagramJob, type SiteDiagramJob }
 import { getFlowcharts, type SiteFlowchart } from "./data.ts";
 import { base } from "./urls.ts";
 
-export { compileForSite } from "../lib/site/diagram-jobs.ts";
-
 export interface SiteDiagram {
 	/** Unique on the page; used as the SVG id prefix. */
 	id: string;
