@@ -16,12 +16,22 @@ import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics
 import { buildPlaybookPdfs } from "../lib/pdf/build-pdf.ts";
 import { DEFAULT_PDF_CACHE } from "../lib/pdf/pdf-cache.ts";
 import { diagramsLeftToReader } from "../lib/render/cache.ts";
-import { browserUsedLine } from "../lib/render/find-browser.ts";
-import { closeSharedRenderer, getSharedRenderer, holdSharedRenderer } from "../lib/render/shared.ts";
+import { browserLaunches, browserUsedLine } from "../lib/render/find-browser.ts";
+import {
+	closeSharedRenderer,
+	getSharedRenderer,
+	holdSharedRenderer,
+	setSharedRendererIdle,
+} from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
+import { prerenderSiteDiagrams } from "../lib/site/prerender.ts";
 import { copyFallbackScript, fallbackScriptMiddleware } from "./mermaid-fallback.ts";
 
+/** In a build, the browser a page had to start closes this long after its last render (dev keeps one warm). */
+const BUILD_IDLE_MS = 2_000;
+
 export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegration {
+	let launchesBeforePages = 0;
 	return {
 		name: "flowbook",
 		hooks: {
@@ -31,7 +41,26 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 				// Fences are rendered just below, which reports what Mermaid's parser in Node would, so it is skipped there.
 				const report = await checkContent(rootDir, config, { fences: false, cacheFile: PAGE_BODY_CACHE });
 				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
-				const fences = await checkMermaidFences(rootDir, report.fences, () => getSharedRenderer());
+				// The site's flowchart diagrams are drawn at the same time on the same browser, so both of its pages stay
+				// busy and the pages of the build find every diagram in the cache.
+				const started = performance.now();
+				const [fences, views] = await Promise.all([
+					checkMermaidFences(rootDir, report.fences, () => getSharedRenderer()),
+					prerenderSiteDiagrams({
+						rootDir,
+						base: config.base,
+						flowcharts: report.flowcharts,
+						reports: report.metrics,
+						renderer: () => getSharedRenderer(),
+						// Only a head start: if it fails, each page draws its diagram as before and reports what went wrong.
+					}).catch(() => 0),
+				]);
+				// FLOWBOOK_TIMING: the early diagram phase, for bench/ (one line, as the two parts overlap; same shape as
+				// the pages' lines in src/site/diagrams.ts).
+				if (process.env.FLOWBOOK_TIMING) {
+					const what = `${report.fences.length + views} (${report.fences.length} fences, ${views} flowchart views)`;
+					console.log(`flowbook: diagrams before the pages ${what} in ${(performance.now() - started).toFixed(1)} ms`);
+				}
 				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
 				for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
 				process.stderr.write(
@@ -41,9 +70,14 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
 					process.exit(1);
 				}
-				// Bundling comes next and is the build's memory peak; Chromium (~575 MB with its render pages) would sit
-				// idle through it. Pages whose diagrams the cache lacks (a clean build's flowcharts) start it again.
-				if (command === "build") await closeSharedRenderer();
+				// Bundling and page generation come next and hold the build's memory peak; Chromium (~575 MB with its
+				// render pages) would sit idle through them. A page whose diagram was not drawn above starts it again, and
+				// it closes soon after that page's render.
+				if (command === "build") {
+					await closeSharedRenderer();
+					setSharedRendererIdle(BUILD_IDLE_MS);
+					launchesBeforePages = browserLaunches();
+				}
 			},
 			"astro:server:setup": ({ server }) => {
 				server.middlewares.use(fallbackScriptMiddleware(config.base));
@@ -62,6 +96,10 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 			"astro:build:done": async ({ dir, logger }) => {
 				// The browser the pages' diagrams started, if any: close it so the process can exit.
 				await closeSharedRenderer();
+				// Read by tests and bench/: zero when the early render above predicted every diagram of the pages.
+				if (process.env.FLOWBOOK_TIMING) {
+					console.log(`flowbook: page generation launched Chromium ${browserLaunches() - launchesBeforePages} time(s)`);
+				}
 				const browser = browserUsedLine();
 				if (browser) logger.info(`diagrams drawn with ${browser}`);
 				if (diagramsLeftToReader()) await copyFallbackScript(fileURLToPath(dir));

@@ -8,7 +8,7 @@ import { loadPages, type PageInfo } from "./content/pages.ts";
 import { checkRoleNames } from "./content/role-names.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { loadFlowcharts } from "./load/load-flowcharts.ts";
-import { loadMetrics } from "./metrics/index.ts";
+import { loadMetrics, type MetricsReport } from "./metrics/index.ts";
 import { reviewDiagnostics } from "./review/check.ts";
 import type { LoadedFlowchart } from "./schema/flowchart.ts";
 
@@ -18,6 +18,8 @@ export interface ContentReport {
 	pages: PageInfo[];
 	/** The ```mermaid fences of those pages, for the build to render. */
 	fences: PageFence[];
+	/** Usable CRM metrics by flowchart id, for the build to draw the metrics diagrams early. */
+	metrics: Map<string, MetricsReport>;
 	diagnostics: Diagnostic[];
 	/** True when the build cannot be trusted: errors, or warnings in strict mode. */
 	failed: boolean;
@@ -46,7 +48,7 @@ export async function checkContent(
 	});
 	const labels = await checkLabelFiles(rootDir, flowcharts);
 	const reviews = await reviewDiagnostics(rootDir, flowcharts, pages.pages, config);
-	const metrics = await checkMetricsFolders(rootDir, flowcharts);
+	const metrics = await loadMetricsFolders(rootDir, flowcharts);
 	const roleNames = await checkRoleNames(rootDir, flowcharts);
 	const all = sortDiagnostics([
 		...(config.problems ?? []),
@@ -57,25 +59,32 @@ export async function checkContent(
 		...onboarding.diagnostics,
 		...labels,
 		...reviews,
-		...metrics,
+		...metrics.diagnostics,
 		...roleNames,
 	]);
 	const errors = all.filter((d) => d.severity === "error").length;
 	const warnings = all.length - errors;
 	const failed = hasErrors(all) || (config.strict && warnings > 0);
 	const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(flowcharts.length, "valid flowchart")}${config.strict ? " (strict)" : ""}`;
-	return { flowcharts, pages: pages.pages, fences: bodies.fences, diagnostics: all, failed, summary };
+	const { fences } = bodies;
+	return { flowcharts, pages: pages.pages, fences, metrics: metrics.reports, diagnostics: all, failed, summary };
 }
 
 /**
  * Bad rows in the CRM exports (`content/metrics/<id>/`): warnings, errors when the mapping says
  * `strict: true`. No export gives nothing: the site just hides the metrics.
  */
-async function checkMetricsFolders(rootDir: string, flowcharts: readonly LoadedFlowchart[]): Promise<Diagnostic[]> {
+async function loadMetricsFolders(
+	rootDir: string,
+	flowcharts: readonly LoadedFlowchart[],
+): Promise<{ diagnostics: Diagnostic[]; reports: Map<string, MetricsReport> }> {
+	const reports = new Map<string, MetricsReport>();
 	const results = await Promise.all(
 		flowcharts.map(async (fc): Promise<Diagnostic[]> => {
 			try {
-				return (await loadMetrics({ root: rootDir, id: fc.id, flowchart: fc.data })).diagnostics;
+				const load = await loadMetrics({ root: rootDir, id: fc.id, flowchart: fc.data });
+				if (load.report) reports.set(fc.id, load.report);
+				return load.diagnostics;
 			} catch (error) {
 				return [
 					{
@@ -89,5 +98,5 @@ async function checkMetricsFolders(rootDir: string, flowcharts: readonly LoadedF
 			}
 		}),
 	);
-	return results.flat();
+	return { diagnostics: results.flat(), reports };
 }

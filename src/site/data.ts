@@ -2,20 +2,12 @@
 import { type CollectionEntry, getCollection } from "astro:content";
 import { defaultLang, type Lang, langs } from "../i18n/ui.ts";
 import { byOrder, contentKey, type KeyedMemo, keyedMemo, pagesInLanguage } from "../lib/content/page-list.ts";
-import type { Diagnostic } from "../lib/diagnostics/diagnostic.ts";
-import { type FlowchartLabels, translateFlowchart } from "../lib/i18n/flowchart-labels.ts";
-import type { Flowchart, LoadedFlowchart } from "../lib/schema/flowchart.ts";
+import type { FlowchartLabels } from "../lib/i18n/flowchart-labels.ts";
+import type { Flowchart } from "../lib/schema/flowchart.ts";
+import { type SiteFlowchart, siteFlowchart } from "../lib/site/flowcharts.ts";
 import { langParam } from "./urls.ts";
 
-export interface SiteFlowchart extends LoadedFlowchart {
-	/** The English original; `data` is translated when `lang` is not English. */
-	original: Flowchart;
-	lang: Lang;
-	/** Text that fell back to English. */
-	missing: string[];
-	/** Dev only: the file is broken now; this is its last valid version and these are the file's problems. */
-	problems?: Diagnostic[];
-}
+export type { SiteFlowchart } from "../lib/site/flowcharts.ts";
 
 /**
  * Every page of the site asks for these lists (sidebar, search, home), so each is computed once per language: in a
@@ -53,12 +45,12 @@ async function computeFlowcharts(lang: Lang): Promise<SiteFlowchart[]> {
 	return entries
 		.map((entry) => {
 			const { file, problems, ...data } = entry.data;
-			const original = data as Flowchart;
-			const extra = problems ? { problems } : {};
-			if (lang === defaultLang) return { id: entry.id, file, data: original, original, lang, missing: [], ...extra };
 			const set = labels.get(`${lang}/flowcharts/${entry.id}`)?.data as FlowchartLabels | undefined;
-			const translated = translateFlowchart(original, set);
-			return { id: entry.id, file, data: translated.data, original, lang, missing: translated.missing, ...extra };
+			return siteFlowchart(
+				{ id: entry.id, file, data: data as Flowchart, ...(problems ? { problems } : {}) },
+				lang,
+				set,
+			);
 		})
 		.sort((a, b) => byOrder(a.data, b.data));
 }

@@ -4,11 +4,13 @@
  */
 
 import type { Lang } from "../i18n/ui.ts";
-import { type CompileOptions, compileFlowchart, type MermaidAnnotations } from "../lib/mermaid/compile.ts";
+import type { ConformanceReport } from "../lib/conformance/index.ts";
+import type { MetricsReport } from "../lib/metrics/index.ts";
 import { renderDiagrams } from "../lib/render/cache.ts";
 import { getSharedRenderer } from "../lib/render/shared.ts";
+import { liveDiagramJob, livedDiagramJob, plainDiagramJob, type SiteDiagramJob } from "../lib/site/diagram-jobs.ts";
 import { getFlowcharts, type SiteFlowchart } from "./data.ts";
-import { stepAnchor } from "./urls.ts";
+import { base } from "./urls.ts";
 
 export interface SiteDiagram {
 	/** Unique on the page; used as the SVG id prefix. */
@@ -21,20 +23,12 @@ export interface SiteDiagram {
 	alt: string;
 }
 
-export function compileForSite(fc: SiteFlowchart, extra: Partial<CompileOptions> = {}): string {
-	return compileFlowchart(fc, { href: (id) => `#${stepAnchor(id)}`, lang: fc.lang, ...extra });
-}
-
 interface Batch {
 	/** The compiled sources it was rendered from (dev: a content change makes a new batch). */
 	key: string;
 	diagrams: Promise<Map<string, SiteDiagram>>;
 }
 const batches = new Map<Lang, Batch>();
-
-function siteJob(fc: SiteFlowchart, extra: Partial<CompileOptions> = {}, suffix = "") {
-	return { id: fc.id, source: compileForSite(fc, extra), idPrefix: `fb-${fc.id}-${suffix}` };
-}
 
 /**
  * All flowcharts of a language in one batch, rendered once per build. In dev the batch is keyed by its sources,
@@ -44,7 +38,7 @@ async function languageBatch(lang: Lang): Promise<Map<string, SiteDiagram>> {
 	const current = batches.get(lang);
 	if (current && !import.meta.env.DEV) return current.diagrams;
 	const flowcharts = await getFlowcharts(lang);
-	const jobs = flowcharts.map((fc) => siteJob(fc));
+	const jobs = flowcharts.map(plainDiagramJob);
 	const key = jobs.map((job) => job.source).join("\n\u0000");
 	const again = batches.get(lang);
 	if (again && (again.key === key || !import.meta.env.DEV)) return again.diagrams;
@@ -56,7 +50,7 @@ async function languageBatch(lang: Lang): Promise<Map<string, SiteDiagram>> {
 async function renderLanguage(
 	lang: Lang,
 	flowcharts: SiteFlowchart[],
-	jobs: ReturnType<typeof siteJob>[],
+	jobs: SiteDiagramJob[],
 ): Promise<Map<string, SiteDiagram>> {
 	const started = performance.now();
 	const results = await renderDiagrams(jobs, { renderer: () => getSharedRenderer() });
@@ -95,18 +89,19 @@ const annotated = new Map<string, { source: string; diagram: Promise<SiteDiagram
 /** The views drawn over a flowchart: live metrics, and the paths deals really took ("as lived"). */
 const views = { live: "the metrics diagram", lived: 'the "as lived" diagram' } as const;
 
+/** The flowchart page's main diagram when there is a CRM export: live metrics written on nodes and arrows. */
+export const liveDiagram = (fc: SiteFlowchart, report: MetricsReport): Promise<SiteDiagram> =>
+	annotatedDiagram(fc, liveDiagramJob(fc, report), "live");
+
+/** The metrics page's "as lived" diagram: the moves deals made without an arrow, and the arrows nobody took. */
+export const livedDiagram = (fc: SiteFlowchart, report: ConformanceReport): Promise<SiteDiagram> =>
+	annotatedDiagram(fc, livedDiagramJob(fc, report, base), "lived");
+
 /**
- * The diagram with annotations written on nodes and arrows: `live` metrics on the flowchart page, or the
- * `lived` view on the metrics page. Each view has its own id prefix, so several sit on one page without
- * clashing SVG ids; each is keyed by its source, so an edit in dev draws it again.
+ * Each view has its own id prefix, so several sit on one page without clashing SVG ids; each is keyed by its
+ * source, so an edit in dev draws it again. A build drew them all before the pages (src/lib/site/prerender.ts).
  */
-export function annotatedDiagram(
-	fc: SiteFlowchart,
-	annotate: MermaidAnnotations,
-	view: keyof typeof views = "live",
-	extra: Partial<CompileOptions> = {},
-): Promise<SiteDiagram> {
-	const job = siteJob(fc, { ...extra, annotate }, `${view}-`);
+function annotatedDiagram(fc: SiteFlowchart, job: SiteDiagramJob, view: keyof typeof views): Promise<SiteDiagram> {
 	const slot = `${view}/${fc.lang}/${fc.id}`;
 	const hit = annotated.get(slot);
 	if (hit?.source === job.source) return hit.diagram;
@@ -115,7 +110,7 @@ export function annotatedDiagram(
 	return diagram;
 }
 
-async function renderAnnotated(fc: SiteFlowchart, job: ReturnType<typeof siteJob>, what: string): Promise<SiteDiagram> {
+async function renderAnnotated(fc: SiteFlowchart, job: SiteDiagramJob, what: string): Promise<SiteDiagram> {
 	const [result] = await renderDiagrams([job], { renderer: () => getSharedRenderer() });
 	if (!result || result.kind === "error") {
 		throw new Error(`flowbook: internal error rendering ${what} of ${fc.file}: ${result?.error.message}`);

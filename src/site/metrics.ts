@@ -9,9 +9,7 @@ import { formatter, message } from "../lib/i18n/format.ts";
 import {
 	type Bottleneck,
 	type DataIssue,
-	type DiagramAnnotations,
 	describeIssue,
-	diagramAnnotations,
 	type FlowchartMetrics,
 	loadMetrics,
 	type MetricsLoad,
@@ -82,10 +80,7 @@ export function bottleneckReasons(lang: Lang, b: Bottleneck): string[] {
 	return b.reasonMsgs.map((m) => message(lang, m));
 }
 
-/** Diagram notes ("27% · 23.4d", "27% · 23,4 hari") in the page's language. */
-export function diagramNotes(lang: Lang, report: MetricsReport): DiagramAnnotations {
-	return lang === "en" ? report.annotations : diagramAnnotations(report.metrics, report.bottlenecks, lang);
-}
+export { diagramNotes } from "../lib/site/diagram-jobs.ts";
 
 /** A data-quality line ("3 rows: unknown stage 'X', first at file:12 (dropped)") in the page's language. */
 export function describeIssueIn(lang: Lang, issue: DataIssue): { text: string; translated: boolean } {

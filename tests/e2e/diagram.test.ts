@@ -5,14 +5,14 @@
  * fits the width and full screen is one click away), and zoom, fit, full screen and the step links work. For both
  * sample flowcharts and a generated 40-step one.
  */
-import { rm } from "node:fs/promises";
+import { cp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, watchedPage } from "./support/browser.ts";
-import { astroBuild, fixtureProject } from "./support/fixture-project.ts";
-import { serveSite } from "./support/site.ts";
+import { astroBuild, BUILD_TIMEOUT, fixtureProject } from "./support/fixture-project.ts";
+import { ROOT, serveSite } from "./support/site.ts";
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -321,4 +321,42 @@ describe("a generated 40-step flowchart", () => {
 		startLane: /^Sales development representative$/,
 		fitsScreen: false,
 	});
+});
+
+describe("a clean build of the sample", () => {
+	let dir = "";
+	afterAll(async () => {
+		if (dir) await rm(dir, { recursive: true, force: true });
+	});
+	it(
+		"draws every flowchart diagram (plain, live, as lived; both languages) before the pages, so they start no Chromium",
+		async () => {
+			dir = await fixtureProject({});
+			await cp(join(ROOT, "content"), join(dir, "content"), { recursive: true });
+			// The copy has no diagram cache: everything is drawn in this build.
+			const { status, stdout, stderr } = astroBuild(dir, { FLOWBOOK_BASE: "/sales/", FLOWBOOK_TIMING: "1" });
+			expect(status, stderr).toBe(0);
+			const output = `${stdout}\n${stderr}`;
+			// Two flowcharts in two languages, and the live and as-lived views of the one with a CRM export.
+			expect(output).toMatch(/flowbook: diagrams before the pages \d+ \(\d+ fences, 8 flowchart views\) in/);
+			expect(output).toContain("flowbook: page generation launched Chromium 0 time(s)");
+			const svg = /<svg[^>]+aria-roledescription="flowchart/;
+			for (const path of [
+				"flowcharts/b2b",
+				"id/flowcharts/b2b",
+				"id/flowcharts/renewal",
+				"metrics/b2b",
+				"id/metrics/b2b",
+			]) {
+				expect(await readFile(join(dir, "dist", path, "index.html"), "utf8"), path).toMatch(svg);
+			}
+			// The as-lived diagram's nodes link to the steps of the flowchart page in the page's language.
+			const page = await readFile(join(dir, "dist/id/metrics/b2b/index.html"), "utf8");
+			const start = page.indexOf("data-as-lived");
+			const lived = page.slice(start, page.indexOf("</svg>", start));
+			expect(lived).toMatch(svg);
+			expect(lived).toContain('href="/sales/id/flowcharts/b2b/#step-');
+		},
+		BUILD_TIMEOUT + 60_000,
+	);
 });

@@ -4,6 +4,8 @@
  * labelled with their share of deals; documented arrows nobody took are faded. The same facts come back
  * as rows for the text alternative next to the diagram.
  */
+import { type Lang, t } from "../../i18n/ui.ts";
+import { formatter } from "../i18n/format.ts";
 import type { MermaidAnnotations } from "../mermaid/compile.ts";
 import type { ConformanceReport, DeviationReport } from "./analyse.ts";
 
@@ -69,4 +71,15 @@ export function livedAnnotations(
 			})),
 		fadedEdges: arrows.filter((a) => a.kind === "dead").map((a) => `${a.from}->${a.to}`),
 	};
+}
+
+/** A share of deals in the page's language; one deal in three thousand would round to "0%" ("nobody"): "< 0.1%". */
+export function livedShare(lang: Lang): (fraction: number) => string {
+	const f = formatter(lang);
+	return (x) => (x > 0 && x < 0.0005 ? `< ${f.share(0.001)}` : f.share(x));
+}
+
+/** The as-lived diagram's annotations in the page's language. */
+export function livedNotes(lang: Lang, report: ConformanceReport): MermaidAnnotations {
+	return livedAnnotations(livedArrows(report), livedShare(lang), t(lang, "conformance.lived.accepted"));
 }

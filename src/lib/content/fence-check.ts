@@ -20,12 +20,7 @@ export async function checkMermaidFences(
 ): Promise<Diagnostic[]> {
 	const jobs = fences.map((fence) => ({ ...fence, id: `${fence.file}:${fence.line}` }));
 	if (jobs.length === 0) return [];
-	const started = performance.now();
 	const results = await renderDiagrams(jobs, { renderer, ...(cacheDir ? { cacheDir: join(rootDir, cacheDir) } : {}) });
-	// FLOWBOOK_TIMING: the fences' share of the build, for bench/guides.ts (same line shape as src/site/diagrams.ts).
-	if (process.env.FLOWBOOK_TIMING) {
-		console.log(`flowbook: diagrams fences ${jobs.length} in ${(performance.now() - started).toFixed(1)} ms`);
-	}
 	const diagnostics: Diagnostic[] = [];
 	const unrendered: typeof jobs = [];
 	results.forEach((result, i) => {

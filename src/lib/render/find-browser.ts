@@ -144,11 +144,17 @@ export interface UsedBrowser extends FoundBrowser {
 }
 
 /** The browser that drew this build's diagrams; per process, as the integration and the pages are loaded apart. */
-const used = processShared("browserUsed", () => ({ browser: undefined as UsedBrowser | undefined }));
+const used = processShared("browserUsed", () => ({ browser: undefined as UsedBrowser | undefined, launches: 0 }));
 
 /** Called once a browser has started, so the build can say which one it used. */
 export function noteBrowserUsed(found: FoundBrowser, version: string): void {
 	used.browser = { ...found, version };
+	used.launches++;
+}
+
+/** How many browsers this process has started so far (the build reports those its pages started). */
+export function browserLaunches(): number {
+	return used.launches;
 }
 
 /** `Chromium 156.0.8078.114 (/usr/bin/chromium, system)`, or undefined when no browser started in this process. */

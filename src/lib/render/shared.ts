@@ -15,6 +15,8 @@ interface SharedState {
 	leases: number;
 	/** Resolved when `rendering` drops to zero (a pending close waits here). */
 	drained: (() => void)[];
+	/** Idle time before closing; SHARED_IDLE_MS unless set (a build sets it shorter). */
+	idleMs?: number;
 }
 /** Both copies of this module in a build (integration and pages) must see the same browser. */
 const state = processShared<SharedState>("sharedRendererV2", () => ({ rendering: 0, leases: 0, drained: [] }));
@@ -29,7 +31,7 @@ function armIdleTimer(): void {
 	state.idleTimer = setTimeout(() => {
 		state.idleTimer = undefined;
 		if (state.rendering === 0 && state.leases === 0) void closeSharedRenderer();
-	}, SHARED_IDLE_MS);
+	}, state.idleMs ?? SHARED_IDLE_MS);
 	// Never keep the process alive just to close the browser later.
 	state.idleTimer.unref?.();
 }
@@ -73,6 +75,15 @@ export function getSharedRenderer(
 		state.renderer = self;
 	}
 	return state.renderer;
+}
+
+/**
+ * How long the shared browser stays open after its last render from now on. A build's pages find their diagrams in
+ * the cache, so a browser one of them had to start should not sit idle through the rest of page generation.
+ */
+export function setSharedRendererIdle(ms: number): void {
+	state.idleMs = ms;
+	if (state.idleTimer) armIdleTimer();
 }
 
 /**

@@ -5,6 +5,7 @@ import {
 	getSharedRenderer,
 	holdSharedRenderer,
 	SHARED_IDLE_MS,
+	setSharedRendererIdle,
 } from "../../../src/lib/render/shared.ts";
 
 /** A renderer whose batches finish only when the test says so; counts closes and renders after close. */
@@ -105,5 +106,21 @@ describe("the shared renderer", () => {
 		expect(fake.log.created).toBe(2);
 		fake.pending[0]?.finish();
 		expect(await later).toHaveLength(1);
+	});
+
+	it("in a build, closes a browser a page had to start soon after its render, not after the dev idle time", async () => {
+		const fake = slowRenderer();
+		setSharedRendererIdle(2_000);
+		try {
+			const render = getSharedRenderer({}, fake.create).render([{ id: "z", source: "flowchart LR\nz" }]);
+			fake.pending[0]?.finish();
+			await render;
+			await vi.advanceTimersByTimeAsync(1_999);
+			expect(fake.log.closed).toBe(0);
+			await vi.advanceTimersByTimeAsync(1);
+			expect(fake.log.closed).toBe(1);
+		} finally {
+			setSharedRendererIdle(SHARED_IDLE_MS);
+		}
 	});
 });
