@@ -4,6 +4,7 @@
  */
 import { createHash, type Hash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
+import { findPackageJSON } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,4 +40,21 @@ export async function cacheKey({ extra = "", code, dir, keep }: DigestParts): Pr
 	await hashFiles(hash, codeDir, await treeFiles(codeDir, (file) => !file.includes("/")));
 	await hashFiles(hash, dir, await treeFiles(dir, keep));
 	return hash.digest("hex").slice(0, 32);
+}
+
+/** A digest of values rather than files (a chart's spec and the versions of the code that draws it). */
+export function textKey(...parts: string[]): string {
+	const hash = createHash("sha256");
+	for (const part of parts) hash.update(part).update("\0");
+	return hash.digest("hex").slice(0, 32);
+}
+
+/** The version of the package `name` that a module at `from` (its `import.meta.url`) imports; undefined if not found. */
+export async function packageVersion(name: string, from: string): Promise<string | undefined> {
+	try {
+		const manifest = findPackageJSON(name, from);
+		return manifest ? (JSON.parse(await readFile(manifest, "utf8")) as { version?: string }).version : undefined;
+	} catch {
+		return undefined;
+	}
 }

@@ -4,24 +4,17 @@
  * change to a page, a record, Pagefind or this folder's code builds a fresh one.
  */
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { findPackageJSON } from "node:module";
 import { join } from "node:path";
-import { cacheKey } from "../cache/digest.ts";
+import { cacheKey, packageVersion } from "../cache/digest.ts";
 
 export const DEFAULT_SEARCH_CACHE = ".cache/flowbook/search";
 const SUMMARY_FILE = "summary.json";
 
-/** Pagefind's version: a new release may index differently, and its browser files come with the index. */
-async function pagefindVersion(): Promise<string> {
-	const manifest = findPackageJSON("pagefind", import.meta.url);
-	if (!manifest) return "unknown";
-	return (JSON.parse(await readFile(manifest, "utf8")) as { version: string }).version;
-}
-
 /** A digest of what Pagefind reads (the HTML pages and the records file named `recordsFile`), its version and our code. */
 export async function searchCacheKey(siteDir: string, recordsFile: string): Promise<string> {
 	return cacheKey({
-		extra: `pagefind ${await pagefindVersion()}`,
+		// Pagefind's version: a new release may index differently, and its browser files come with the index.
+		extra: `pagefind ${(await packageVersion("pagefind", import.meta.url)) ?? "unknown"}`,
 		code: import.meta.url,
 		dir: siteDir,
 		keep: (file) => !file.startsWith("pagefind/") && (file.endsWith(".html") || file === recordsFile),
