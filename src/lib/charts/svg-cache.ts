@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { packageVersion, textKey } from "../cache/digest.ts";
 
 export const DEFAULT_CHART_CACHE = ".cache/flowbook/charts";
@@ -39,12 +39,18 @@ export async function cachedSvg(
 		// Not drawn yet.
 	}
 	const svg = await draw();
-	await mkdir(cacheDir, { recursive: true });
-	// Write then rename, so a build running beside this one never reads half a file.
+	await keep(file, svg).catch(() => {
+		// A cache that cannot be written costs the next build a drawing, never this one its chart.
+	});
+	return svg;
+}
+
+/** Writes then renames, so a build running beside this one never reads half a file. */
+async function keep(file: string, svg: string): Promise<void> {
+	await mkdir(dirname(file), { recursive: true });
 	const tmp = `${file}.${randomUUID()}.tmp`;
 	await writeFile(tmp, svg);
 	await rename(tmp, file);
-	return svg;
 }
 
 /** Clip path and gradient ids as Vega writes them: `clip3`, `gradient_0`, and a pattern's `p_gradient_0`. */

@@ -39,7 +39,8 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
 		}
 	}
 	const summary = await indexSite(siteDir);
-	if (cacheDir && key && summary.errors.length === 0) await storeIndex(cacheDir, key, siteDir, summary);
+	// A cache that cannot be written (read-only, full disk) costs the next build time, never this build its index.
+	if (cacheDir && key && summary.errors.length === 0) await storeIndex(cacheDir, key, siteDir, summary).catch(() => {});
 	return summary;
 }
 

@@ -31,9 +31,15 @@ export async function restoreIndex<T>(cacheDir: string, key: string, siteDir: st
 		return undefined;
 	}
 	const out = join(siteDir, "pagefind");
-	await rm(out, { recursive: true, force: true });
-	await cp(join(folder, "pagefind"), out, { recursive: true });
-	return summary;
+	try {
+		await rm(out, { recursive: true, force: true });
+		await cp(join(folder, "pagefind"), out, { recursive: true });
+		return summary;
+	} catch {
+		// A kept index that cannot be copied is rebuilt; no half copy stays behind.
+		await rm(out, { recursive: true, force: true });
+		return undefined;
+	}
 }
 
 /** Keeps `<siteDir>/pagefind` and its summary under `key`, replacing the index an older build kept. */

@@ -79,3 +79,11 @@ describe("metricsCharts with a chart cache", () => {
 		expect(await renderSvg(spec, "t", "d", "en", cacheDir)).toContain("3,005");
 	});
 });
+
+describe("a chart cache that cannot be written", () => {
+	it("still gives the chart", async () => {
+		const blocked = join(cacheDir, "a-file");
+		writeFileSync(blocked, "not a folder");
+		expect(await cachedSvg(blocked, '{"a":1}', async () => "<svg>drawn</svg>")).toBe("<svg>drawn</svg>");
+	});
+});

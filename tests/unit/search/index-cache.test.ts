@@ -68,6 +68,14 @@ describe("the search index cache", () => {
 		expect(await treeFiles(cacheDir, (f) => f.endsWith("summary.json"))).toHaveLength(1);
 	}, 120_000);
 
+	it("still indexes the site when the cache folder cannot be written", async () => {
+		const blocked = join(await temp(), "a-file");
+		await writeFile(blocked, "not a folder");
+		const dir = await site();
+		expect(await buildSearchIndex(dir, { cacheDir: join(blocked, "search") })).toMatchObject({ pages: 2, records: 1, errors: [] });
+		expect(Object.keys(await indexFiles(dir))).toContain("pagefind-entry.json");
+	}, 60_000);
+
 	it("keys on the pages and the records file, not on other assets or an index already written", async () => {
 		const dir = await site();
 		const key = await searchCacheKey(dir, RECORDS_FILE);
