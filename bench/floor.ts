@@ -6,7 +6,7 @@
  */
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { ROOT } from "./project.ts";
+import { ROOT, VITE_CACHE_DIR } from "./project.ts";
 
 /** Its own cacheDir (not the shared node_modules/.astro), so a clean floor build is cold. */
 const CACHE_DIR = ".astro-cache";
@@ -23,6 +23,7 @@ export default defineConfig({
 	integrations: [mdx()],
 	// Flowbook filters this per-MDX-file warning (astro.config.mjs); the floor does too, so logs cost both alike.
 	vite: {
+		cacheDir: "./${VITE_CACHE_DIR}",
 		build: {
 			rolldownOptions: {
 				onwarn(warning, warn) {
@@ -147,5 +148,5 @@ export function makeFloor(dir: string, pagesDir: string): void {
 
 /** What a clean checkout would not have: Astro's data store, generated types, output. */
 export function clearFloorCaches(dir: string): void {
-	for (const d of [".astro", CACHE_DIR, "dist"]) rmSync(join(dir, d), { recursive: true, force: true });
+	for (const d of [".astro", CACHE_DIR, VITE_CACHE_DIR, "dist"]) rmSync(join(dir, d), { recursive: true, force: true });
 }

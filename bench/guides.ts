@@ -76,6 +76,10 @@ async function measure(who: Who, kind: Kind, run: number): Promise<Measured> {
 		loadAfter,
 	};
 	results.push(m);
+	// Each project keeps its own Vite cache (bench/project.ts): a warm build that re-bundles dependencies measures the bench.
+	if (kind !== "clean" && result.output.includes("Re-optimizing dependencies")) {
+		console.log(`  WARNING: ${who} ${kind} re-optimized Vite's dependencies (a shared or changed Vite cache)`);
+	}
 	console.log(
 		`  ${`${who} ${kind}`.padEnd(20)} ${fmt(m.wallS)} s wall, CPU ${fmt(m.treeCpuS)} s tree / ${fmt(m.cpuS)} s waited, peak PSS ${fmt(m.peakPssMb, 0)} MB / RSS ${fmt(m.peakRssMb, 0)} MB, ${m.pages} pages${m.diagramS === undefined ? "" : `, diagrams ${fmt(m.diagramS)} s (Chromium CPU ${fmt(m.browserCpuS)} s)`}; load ${loadText(loadBefore)} → ${loadText(loadAfter)}`,
 	);

@@ -14,6 +14,13 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
  */
 const CACHE_DIR = ".astro-cache";
 
+/**
+ * Vite's own cache (pre-bundled dependencies, default `node_modules/.vite`) is also shared through the symlink: the
+ * floor and Flowbook projects then overwrite each other's dependency metadata, and every build of the bench logs
+ * "Re-optimizing dependencies because vite config has changed", which a single project never does.
+ */
+export const VITE_CACHE_DIR = ".vite-cache";
+
 /** A copy of the project with its own content/ and caches; node_modules is shared through a symlink. */
 export function makeProject(dir: string): void {
 	rmSync(dir, { recursive: true, force: true });
@@ -33,12 +40,19 @@ export function makeProject(dir: string): void {
 	const config = join(dir, "astro.config.mjs");
 	const text = readFileSync(config, "utf8");
 	if (!text.includes("defineConfig({")) throw new Error("astro.config.mjs no longer has `defineConfig({`");
-	writeFileSync(config, text.replace("defineConfig({", `defineConfig({\n\tcacheDir: "./${CACHE_DIR}",`));
+	if (!text.includes("\tvite: {")) throw new Error("astro.config.mjs no longer has `vite: {`");
+	writeFileSync(
+		config,
+		text
+			.replace("defineConfig({", `defineConfig({\n\tcacheDir: "./${CACHE_DIR}",`)
+			.replace("\tvite: {", `\tvite: {\n\t\tcacheDir: "./${VITE_CACHE_DIR}",`),
+	);
 }
 
 /** Everything a clean checkout would not have: diagram cache, Astro's data store, generated types, output. */
 export function clearBuildCaches(dir: string): void {
-	for (const d of [".cache", ".astro", CACHE_DIR, "dist"]) rmSync(join(dir, d), { recursive: true, force: true });
+	for (const d of [".cache", ".astro", CACHE_DIR, VITE_CACHE_DIR, "dist"])
+		rmSync(join(dir, d), { recursive: true, force: true });
 }
 
 export interface BuildRun {

@@ -24,6 +24,7 @@ import {
 	setSharedRendererIdle,
 } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
+import { DEFAULT_SEARCH_CACHE } from "../lib/search/index-cache.ts";
 import { prerenderSiteDiagrams } from "../lib/site/prerender.ts";
 import { copyFallbackScript, fallbackScriptMiddleware } from "./mermaid-fallback.ts";
 
@@ -103,13 +104,13 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 				const browser = browserUsedLine();
 				if (browser) logger.info(`diagrams drawn with ${browser}`);
 				if (diagramsLeftToReader()) await copyFallbackScript(fileURLToPath(dir));
-				const summary = await buildSearchIndex(fileURLToPath(dir));
+				const summary = await buildSearchIndex(fileURLToPath(dir), { cacheDir: join(rootDir, DEFAULT_SEARCH_CACHE) });
 				if (summary.errors.length > 0) {
 					for (const error of summary.errors) process.stderr.write(`flowbook: search index: ${error}\n`);
 					process.exit(1);
 				}
 				logger.info(
-					`search index: ${summary.pages} pages and ${summary.records} steps and questions (${summary.languages.join(", ")})`,
+					`search index: ${summary.pages} pages and ${summary.records} steps and questions (${summary.languages.join(", ")})${summary.cached ? ", unchanged pages, index reused" : ""}`,
 				);
 				const out = relative(process.cwd(), fileURLToPath(dir)) || ".";
 				if (config.pdf) {

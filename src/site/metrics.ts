@@ -3,8 +3,10 @@
  * flowchart (step ids are the same in every language). Sentences come from the core as messages and are
  * rendered in the page's language by src/lib/i18n/format.ts.
  */
+import { join } from "node:path";
 import { isUiKey, type Lang, t } from "../i18n/ui.ts";
 import { type MetricsCharts, metricsCharts } from "../lib/charts/index.ts";
+import { DEFAULT_CHART_CACHE } from "../lib/charts/svg-cache.ts";
 import { formatter, message } from "../lib/i18n/format.ts";
 import {
 	type Bottleneck,
@@ -58,7 +60,8 @@ export function flowchartCharts(fc: SiteFlowchart, report: MetricsReport): Promi
 	const key = `${fc.lang}/${fc.id}`;
 	let chart = charts.get(key);
 	if (!chart) {
-		chart = metricsCharts(localisedMetrics(fc, report.metrics), report.bottlenecks, fc.lang);
+		const cacheDir = join(project.rootDir, DEFAULT_CHART_CACHE);
+		chart = metricsCharts(localisedMetrics(fc, report.metrics), report.bottlenecks, fc.lang, cacheDir);
 		charts.set(key, chart);
 	}
 	return chart;

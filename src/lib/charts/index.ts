@@ -14,9 +14,11 @@
 import { parse, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { type Lang, t, type UiKey } from "../../i18n/ui.ts";
+import { textKey } from "../cache/digest.ts";
 import { type Format, formatter, type Message, message, vegaNumberLocale } from "../i18n/format.ts";
 import type { Bottleneck } from "../metrics/bottlenecks.ts";
 import type { FlowchartMetrics } from "../metrics/compute.ts";
+import { cachedSvg, stableDefIds } from "./svg-cache.ts";
 
 export interface ChartTable {
 	columns: string[];
@@ -76,18 +78,30 @@ function escapeXml(s: string): string {
 	return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Renders a Vega-Lite spec to SVG and makes it an accessible image; numbers follow `lang`'s locale. */
+/** Draws a Vega-Lite spec (data, style and locale included) to SVG. */
+async function drawSvg(spec: TopLevelSpec): Promise<string> {
+	const view = new View(parse(compile(spec).spec), { renderer: "none" });
+	const svg = await view.toSVG();
+	view.finalize();
+	return svg;
+}
+
+/**
+ * Renders a Vega-Lite spec to SVG and makes it an accessible image; numbers follow `lang`'s locale. With a
+ * `cacheDir`, a spec drawn by an earlier build is read back instead of drawn again.
+ */
 export async function renderSvg(
 	spec: TopLevelSpec,
 	title: string,
 	description: string,
 	lang: Lang = "en",
+	cacheDir?: string,
 ): Promise<string> {
 	const locale = { number: vegaNumberLocale(lang) };
-	const vgSpec = compile({ ...spec, config: { ...config, locale, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
-	const view = new View(parse(vgSpec), { renderer: "none" });
-	const raw = await view.toSVG();
-	view.finalize();
+	const full = { ...spec, config: { ...config, locale, ...(spec.config ?? {}) } } as TopLevelSpec;
+	const specText = JSON.stringify(full);
+	const prefix = `fbc${textKey(specText).slice(0, 8)}-`;
+	const raw = await cachedSvg(cacheDir, specText, async () => stableDefIds(await drawSvg(full), prefix));
 	const label = escapeXml(title);
 	return raw.replace(
 		/^<svg([^>]*)>/,
@@ -128,6 +142,7 @@ export async function funnelChart(
 	m: FlowchartMetrics,
 	bottlenecks: readonly Bottleneck[] = [],
 	lang: Lang = "en",
+	cacheDir?: string,
 ): Promise<Chart> {
 	const x = chartText(lang);
 	const onTarget = x.tr("chart.legend.onTarget");
@@ -185,7 +200,7 @@ export async function funnelChart(
 		],
 	};
 	return {
-		svg: await renderSvg(spec, title, description, lang),
+		svg: await renderSvg(spec, title, description, lang, cacheDir),
 		title,
 		description,
 		table: {
@@ -226,7 +241,7 @@ function trendSpec(
 }
 
 /** Conversion per period per stage, one line per stage. */
-export async function conversionTrendChart(m: FlowchartMetrics, lang: Lang = "en"): Promise<Chart> {
+export async function conversionTrendChart(m: FlowchartMetrics, lang: Lang = "en", cacheDir?: string): Promise<Chart> {
 	const x = chartText(lang);
 	const period = periodWord(x, m);
 	const steps = trendSteps(m);
@@ -258,7 +273,7 @@ export async function conversionTrendChart(m: FlowchartMetrics, lang: Lang = "en
 		},
 	);
 	return {
-		svg: await renderSvg(spec, title, description, lang),
+		svg: await renderSvg(spec, title, description, lang, cacheDir),
 		title,
 		description,
 		table: {
@@ -281,7 +296,7 @@ export async function conversionTrendChart(m: FlowchartMetrics, lang: Lang = "en
 }
 
 /** Median days in each stage per period. */
-export async function timeTrendChart(m: FlowchartMetrics, lang: Lang = "en"): Promise<Chart> {
+export async function timeTrendChart(m: FlowchartMetrics, lang: Lang = "en", cacheDir?: string): Promise<Chart> {
 	const x = chartText(lang);
 	const period = periodWord(x, m);
 	const steps = trendSteps(m);
@@ -304,7 +319,7 @@ export async function timeTrendChart(m: FlowchartMetrics, lang: Lang = "en"): Pr
 		{ field: "median", type: "quantitative", title: x.tr("metrics.col.median") },
 	);
 	return {
-		svg: await renderSvg(spec, title, description, lang),
+		svg: await renderSvg(spec, title, description, lang, cacheDir),
 		title,
 		description,
 		table: {
@@ -331,6 +346,7 @@ export async function stalledChart(
 	m: FlowchartMetrics,
 	bottlenecks: readonly Bottleneck[] = [],
 	lang: Lang = "en",
+	cacheDir?: string,
 ): Promise<Chart> {
 	const x = chartText(lang);
 	const flagged = new Set(bottlenecks.map((b) => b.step));
@@ -377,7 +393,7 @@ export async function stalledChart(
 		],
 	};
 	return {
-		svg: await renderSvg(spec, title, description, lang),
+		svg: await renderSvg(spec, title, description, lang, cacheDir),
 		title,
 		description,
 		table: {
@@ -387,17 +403,18 @@ export async function stalledChart(
 	};
 }
 
-/** All four charts for a flowchart's metrics page, in the page's language. */
+/** All four charts for a flowchart's metrics page, in the page's language; `cacheDir` keeps their SVGs between builds. */
 export async function metricsCharts(
 	m: FlowchartMetrics,
 	bottlenecks: readonly Bottleneck[] = [],
 	lang: Lang = "en",
+	cacheDir?: string,
 ): Promise<MetricsCharts> {
 	const [funnel, conversionTrend, timeTrend, stalled] = await Promise.all([
-		funnelChart(m, bottlenecks, lang),
-		conversionTrendChart(m, lang),
-		timeTrendChart(m, lang),
-		stalledChart(m, bottlenecks, lang),
+		funnelChart(m, bottlenecks, lang, cacheDir),
+		conversionTrendChart(m, lang, cacheDir),
+		timeTrendChart(m, lang, cacheDir),
+		stalledChart(m, bottlenecks, lang, cacheDir),
 	]);
 	return { funnel, conversionTrend, timeTrend, stalled };
 }

@@ -9,7 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { EventStore } from "../events/store.ts";
 import { loadFlowcharts } from "../load/load-flowcharts.ts";
 import { decodeText } from "../load/read-text.ts";
-import { csvFilesIn, ingestCsv } from "../metrics/ingest.ts";
+import { loadMetrics } from "../metrics/index.ts";
 import type { LoadedFlowchart } from "../schema/flowchart.ts";
 import { didYouMean } from "../text/suggest.ts";
 import { type CrmStage, crmStages } from "./crm-stages.ts";
@@ -59,16 +59,18 @@ async function findFlowchart(root: string, id: string): Promise<{ fc?: LoadedFlo
 	};
 }
 
-/** The CRM export as an event store, when there is one and the mapping reads. */
-async function historyOf(root: string, fc: LoadedFlowchart, mapping: Parameters<typeof ingestCsv>[1]) {
-	const folder = `content/metrics/${fc.id}`;
-	const sources = await csvFilesIn(join(root, folder), folder);
-	if (sources.length === 0) return { diagnostics: [] as Diagnostic[] };
-	const ingested = await ingestCsv(sources, mapping, fc.data);
+/**
+ * The CRM export as an event store, when there is one and the mapping reads. Read through `loadMetrics`, whose
+ * per-process cache the content check and the metrics pages already filled: a build ingests each export once,
+ * not again for each language's HubSpot file.
+ */
+async function historyOf(
+	root: string,
+	fc: LoadedFlowchart,
+): Promise<{ store?: EventStore; diagnostics: Diagnostic[] }> {
+	const load = await loadMetrics({ root, id: fc.id, flowchart: fc.data });
 	// Bad rows are the metrics page's business; here only what stops the numbers being trusted.
-	const errors = ingested.diagnostics.filter((d) => d.severity === "error");
-	const store: EventStore | undefined = ingested.store.order.length > 0 ? ingested.store : undefined;
-	return { store, diagnostics: errors };
+	return { store: load.store, diagnostics: load.diagnostics.filter((d) => d.severity === "error") };
 }
 
 export async function exportCrm(root: string, id: string, format: CrmFormat, lang: Lang = "en"): Promise<CrmExport> {
@@ -90,7 +92,7 @@ export async function exportCrm(root: string, id: string, format: CrmFormat, lan
 			stages: stages.map((s) => ({ name: s.name, step: s.step.id })),
 		};
 	}
-	const history = resolved.mapping ? await historyOf(root, fc, resolved.mapping) : { diagnostics: [] };
+	const history = resolved.mapping ? await historyOf(root, fc) : { diagnostics: [] };
 	diagnostics.push(...history.diagnostics);
 	if (history.diagnostics.length > 0) return { diagnostics };
 	const probabilities = winProbabilities(fc.data, history.store);

@@ -76,6 +76,8 @@ export interface MetricsReport {
 export interface MetricsLoad {
 	/** Undefined when there is no usable export; `note` then says how to add one. */
 	report?: MetricsReport;
+	/** The whole export as events (not cut at `since`), with the report; for other uses (CRM win probabilities). */
+	store?: EventStore;
 	diagnostics: Diagnostic[];
 	note?: string;
 }
@@ -203,6 +205,7 @@ async function readMetrics(options: LoadMetricsOptions): Promise<MetricsLoad> {
 			// Whole deals, not events in the window: a trace cut at the window's start would look like a mid-process start.
 			conformance: conformanceOf(options.flowchart, ingested.store, { period: mapping.period, since: options.since }),
 		},
+		store: ingested.store,
 		diagnostics,
 	};
 }

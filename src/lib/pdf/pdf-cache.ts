@@ -3,30 +3,23 @@
  * 100-guide playbook on two cores) and its result depends only on the built site and the code that prints it:
  * when neither changed, the PDFs of the last build are copied instead of printed again.
  */
-import { createHash } from "node:crypto";
-import { copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { copyFile, mkdir, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { cacheKey } from "../cache/digest.ts";
 
 export const DEFAULT_PDF_CACHE = ".cache/flowbook/pdf";
 
-/** Every file of the built site that can end up in a PDF, in a stable order (the PDFs and search index left out). */
-async function siteFiles(distDir: string): Promise<string[]> {
-	const entries = await readdir(distDir, { recursive: true, withFileTypes: true });
-	return entries
-		.filter((e) => e.isFile() && !e.name.endsWith(".pdf"))
-		.map((e) => relative(distDir, join(e.parentPath, e.name)).split(sep).join("/"))
-		.filter((file) => !file.startsWith("pagefind/"))
-		.sort();
-}
-
-/** A digest of the built site and of this folder's code (so a change to how PDFs are made prints them anew). */
-export async function pdfCacheKey(distDir: string, extra = ""): Promise<string> {
-	const hash = createHash("sha256").update(extra);
-	const codeDir = dirname(fileURLToPath(import.meta.url));
-	for (const file of (await readdir(codeDir)).sort()) hash.update(file).update(await readFile(join(codeDir, file)));
-	for (const file of await siteFiles(distDir)) hash.update(file).update(await readFile(join(distDir, file)));
-	return hash.digest("hex").slice(0, 32);
+/**
+ * A digest of every file of the built site that can end up in a PDF (the PDFs and search index left out) and of
+ * this folder's code (so a change to how PDFs are made prints them anew).
+ */
+export function pdfCacheKey(distDir: string, extra = ""): Promise<string> {
+	return cacheKey({
+		extra,
+		code: import.meta.url,
+		dir: distDir,
+		keep: (file) => !file.endsWith(".pdf") && !file.startsWith("pagefind/"),
+	});
 }
 
 /** Copies the cached PDFs named `names` into `outDir`; false (and nothing copied) unless all of them are there. */

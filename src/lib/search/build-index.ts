@@ -7,6 +7,7 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
+import { restoreIndex, searchCacheKey, storeIndex } from "./index-cache.ts";
 import { type WordList, words } from "./query.ts";
 import type { SearchRecord } from "./records.ts";
 
@@ -17,9 +18,34 @@ export interface IndexSummary {
 	records: number;
 	languages: string[];
 	errors: string[];
+	/** The index was copied from the cache: the indexed pages and records were the same as last build's. */
+	cached?: boolean;
 }
 
-export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
+export interface IndexOptions {
+	/** Folder that keeps the last index between builds (`.cache/flowbook/search` under the project), if any. */
+	cacheDir?: string;
+}
+
+export async function buildSearchIndex(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
+	const { cacheDir } = options;
+	// Computed before indexing, which removes the records file.
+	const key = cacheDir ? await searchCacheKey(siteDir, RECORDS_FILE) : undefined;
+	if (cacheDir && key) {
+		const kept = await restoreIndex<IndexSummary>(cacheDir, key, siteDir);
+		if (kept) {
+			await rm(join(siteDir, RECORDS_FILE), { force: true });
+			return { ...kept, cached: true };
+		}
+	}
+	const summary = await indexSite(siteDir);
+	// A cache that cannot be written (read-only, full disk) costs the next build time, never this build its index.
+	if (cacheDir && key && summary.errors.length === 0) await storeIndex(cacheDir, key, siteDir, summary).catch(() => {});
+	return summary;
+}
+
+/** A fresh Pagefind index of the site's pages and records in `<siteDir>/pagefind`. */
+async function indexSite(siteDir: string): Promise<IndexSummary> {
 	const errors: string[] = [];
 	const { index, errors: createErrors } = await pagefind.createIndex({});
 	errors.push(...createErrors);
