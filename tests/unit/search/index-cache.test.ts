@@ -72,7 +72,11 @@ describe("the search index cache", () => {
 		const blocked = join(await temp(), "a-file");
 		await writeFile(blocked, "not a folder");
 		const dir = await site();
-		expect(await buildSearchIndex(dir, { cacheDir: join(blocked, "search") })).toMatchObject({ pages: 2, records: 1, errors: [] });
+		expect(await buildSearchIndex(dir, { cacheDir: join(blocked, "search") })).toMatchObject({
+			pages: 2,
+			records: 1,
+			errors: [],
+		});
 		expect(Object.keys(await indexFiles(dir))).toContain("pagefind-entry.json");
 	}, 60_000);
 
