@@ -3,7 +3,6 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { processShared } from "../process-shared.ts";
 import { DIAGRAM_FONT_FAMILY } from "./font.ts";
-import { POSTPROCESS_VERSION, postprocessSvg, prefixIds } from "./postprocess.ts";
 import {
 	type MermaidRenderer,
 	mermaidConfig,
@@ -12,6 +11,7 @@ import {
 	type RenderError,
 	type RenderJob,
 } from "./renderer.ts";
+import { POSTPROCESS_VERSION, prefixIds } from "./svg-ids.ts";
 
 export const DEFAULT_CACHE_DIR = ".cache/flowbook/diagrams";
 
@@ -135,6 +135,8 @@ export async function renderDiagrams(
 	if (misses.size > 0) {
 		try {
 			const renderer = options.renderer();
+			// Loaded only when something is drawn: a warm build takes every diagram from the cache.
+			const { postprocessSvg } = await import("./postprocess.ts");
 			// Chunks, all requested at once: Node post-processes one chunk while the browser renders the next,
 			// and a renderer with several pages renders chunks in parallel.
 			const unique = [...misses];

@@ -3,8 +3,7 @@ import { type CustomPlugin, optimize, type PluginConfig, type XastChild, type Xa
 import { clearLaneTitles } from "./lane-titles.ts";
 import { simplifyRoughShapes } from "./rough-shapes.ts";
 
-/** Bump when the output of `postprocessSvg` changes, so cached diagrams are rebuilt. */
-export const POSTPROCESS_VERSION = "5";
+export { POSTPROCESS_VERSION, prefixIds } from "./svg-ids.ts";
 
 /**
  * CSS custom properties the site defines (light and dark) to colour diagrams. Each falls back to Mermaid's
@@ -341,44 +340,9 @@ function minifySheet(
 	node.children = [/[<>]/.test(text.value) ? { type: "cdata", value } : { type: "text", value }];
 }
 
-/** Accessibility, theming and size fixes for one Mermaid SVG; pure. Ids are left to `prefixIds`. */
+/** Accessibility, theming and size fixes for one Mermaid SVG; pure. Ids are left to `prefixIds` (svg-ids.ts). */
 export function postprocessSvg(svg: string, options: PostprocessOptions = {}): string {
 	// Before SVGO parses it: the stadiums' rough outlines are most of a diagram's raw bytes.
 	return optimize(simplifyRoughShapes(svg), { multipass: false, plugins: [flowbookPlugin(options), ...SVGO_PLUGINS] })
 		.data;
-}
-
-const ID_ATTR = /\sid="([^"]+)"/g;
-
-/**
- * Renames every id in the SVG to `<prefix>` (root) or `<prefix>-<n>`, with all references: url(#…), href="#…",
- * aria-labelledby/-describedby and `#id` selectors in <style>. References to ids the SVG does not define
- * (page anchors such as `#step-prospecting`) are left alone.
- */
-export function prefixIds(svg: string, prefix: string): string {
-	const map = new Map<string, string>();
-	for (const match of svg.matchAll(ID_ATTR)) {
-		const id = match[1] as string;
-		if (!map.has(id)) map.set(id, map.size === 0 ? prefix : `${prefix}-${map.size.toString(36)}`);
-	}
-	if (map.size === 0) return svg;
-	const rename = (id: string) => map.get(id) ?? id;
-	const idList = (list: string) => list.split(/\s+/).map(rename).join(" ");
-	// url(#…) inside <style> is left to the url() pass below, so nothing is renamed twice.
-	const renameStyle = (css: string) =>
-		css.replace(/(url\(\s*['"]?)?#(-?[_a-zA-Z][\w-]*)/g, (whole, url: string | undefined, id: string) =>
-			url === undefined && map.has(id) ? `#${rename(id)}` : whole,
-		);
-	return svg
-		.replace(
-			/(<style[^>]*>)([\s\S]*?)(<\/style>)/g,
-			(_, open: string, css: string, close: string) => `${open}${renameStyle(css)}${close}`,
-		)
-		.replace(ID_ATTR, (_, id: string) => ` id="${rename(id)}"`)
-		.replace(/url\(\s*(['"]?)#([^)'"]+)\1\s*\)/g, (_, q: string, id: string) => `url(${q}#${rename(id)}${q})`)
-		.replace(/(\s(?:xlink:)?href)="#([^"]*)"/g, (_, attr: string, id: string) => `${attr}="#${rename(id)}"`)
-		.replace(
-			/(\saria-(?:labelledby|describedby))="([^"]*)"/g,
-			(_, attr: string, ids: string) => `${attr}="${idList(ids)}"`,
-		);
 }
