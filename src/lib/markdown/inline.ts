@@ -100,14 +100,36 @@ function makeProcessor(inline: boolean) {
 let inlineProcessor: ReturnType<typeof makeProcessor> | undefined;
 let blockProcessor: ReturnType<typeof makeProcessor> | undefined;
 
+/**
+ * The same text is rendered many times in a build (a step's description on its flowchart page, in the CRM files of
+ * every language, in search records), so results are kept by text. Pure functions of the text: safe to share.
+ */
+const rendered = { inline: new Map<string, string>(), block: new Map<string, string>() };
+const MEMO_LIMIT = 5000;
+
+function memo(kind: keyof typeof rendered, text: string, render: () => string): string {
+	const cache = rendered[kind];
+	let html = cache.get(text);
+	if (html === undefined) {
+		html = render();
+		if (cache.size >= MEMO_LIMIT) cache.clear();
+		cache.set(text, html);
+	}
+	return html;
+}
+
 /** Inline Markdown (emphasis, strong, code, links) to HTML with no `<p>` around a single paragraph. */
 export function renderInlineMarkdown(text: string): string {
-	inlineProcessor ??= makeProcessor(true);
-	return String(inlineProcessor.processSync(text)).trim();
+	return memo("inline", text, () => {
+		inlineProcessor ??= makeProcessor(true);
+		return String(inlineProcessor.processSync(text)).trim();
+	});
 }
 
 /** Markdown with paragraphs and lists, e.g. a multi-paragraph description, to HTML. */
 export function renderBlockMarkdown(text: string): string {
-	blockProcessor ??= makeProcessor(false);
-	return String(blockProcessor.processSync(text)).trim();
+	return memo("block", text, () => {
+		blockProcessor ??= makeProcessor(false);
+		return String(blockProcessor.processSync(text)).trim();
+	});
 }

@@ -77,4 +77,12 @@ describe("renderBlockMarkdown", () => {
 			&#x3C;script>alert(1)&#x3C;/script>"
 		`);
 	});
+	it("keeps results by text, inline and block apart, past the memo's limit", () => {
+		const texts = Array.from({ length: 5003 }, (_, i) => `Step *${i}*`);
+		const first = texts.map(renderInlineMarkdown);
+		expect(first[4]).toBe("Step <em>4</em>");
+		expect(texts.map(renderInlineMarkdown)).toEqual(first);
+		expect(renderBlockMarkdown("Step *4*")).toBe("<p>Step <em>4</em></p>");
+		expect(renderInlineMarkdown("Step *4*")).toBe("Step <em>4</em>");
+	});
 });
