@@ -34,19 +34,20 @@ export async function checkContent(
 	config: Pick<FlowbookConfig, "strict"> & Partial<Pick<FlowbookConfig, "today" | "reviewEvery" | "problems">>,
 	options: PageBodyOptions = {},
 ): Promise<ContentReport> {
-	const { flowcharts, diagnostics } = await loadFlowcharts(rootDir);
+	const { flowcharts, diagnostics, broken } = await loadFlowcharts(rootDir);
 	const pages = await loadPages(rootDir);
 	const bodies = await checkPageBodies(
 		rootDir,
 		pages.pages.map((p) => p.file),
 		options,
 	);
-	const faqs = await loadFaqs(rootDir, flowcharts);
+	const faqs = await loadFaqs(rootDir, flowcharts, undefined, broken);
 	const onboarding = await loadOnboarding(rootDir, {
 		flowcharts,
+		broken,
 		pages: pages.pages.filter((p) => !p.id.includes("/")).map((p) => p.id),
 	});
-	const labels = await checkLabelFiles(rootDir, flowcharts);
+	const labels = await checkLabelFiles(rootDir, flowcharts, undefined, broken);
 	const reviews = await reviewDiagnostics(rootDir, flowcharts, pages.pages, config);
 	const metrics = await loadMetricsFolders(rootDir, flowcharts);
 	const roleNames = await checkRoleNames(rootDir, flowcharts);

@@ -9,6 +9,8 @@ export interface OnboardingTargets {
 	flowcharts: readonly LoadedFlowchart[];
 	/** Page slugs, e.g. `overview`. */
 	pages: readonly string[];
+	/** Flowcharts whose files exist but have errors: they are there, only not checked. */
+	broken?: readonly string[];
 }
 
 export async function loadOnboarding(
@@ -23,8 +25,8 @@ export async function loadOnboarding(
 	const roles = new Set(targets.flowcharts.flatMap((f) => Object.keys(f.data.roles)));
 	const known: Record<string, string[]> = {
 		page: [...targets.pages],
-		flowchart: targets.flowcharts.map((f) => f.id),
-		metrics: targets.flowcharts.map((f) => f.id),
+		flowchart: [...targets.flowcharts.map((f) => f.id), ...(targets.broken ?? [])],
+		metrics: [...targets.flowcharts.map((f) => f.id), ...(targets.broken ?? [])],
 		role: [...roles],
 	};
 	result.data.items.forEach((item, i) => {

@@ -91,7 +91,7 @@ export function loadFlowchartSource(file: string, source: string): LoadResult {
 export async function loadFlowcharts(
 	rootDir: string,
 	dir = "content/flowcharts",
-): Promise<{ flowcharts: LoadedFlowchart[]; diagnostics: Diagnostic[] }> {
+): Promise<{ flowcharts: LoadedFlowchart[]; diagnostics: Diagnostic[]; broken: string[] }> {
 	const relDir = dir.replace(/\\/g, "/").replace(/\/+$/, "");
 	const absDir = resolve(rootDir, dir);
 	let names: string[];
@@ -105,6 +105,7 @@ export async function loadFlowcharts(
 		const code = (error as NodeJS.ErrnoException).code;
 		return {
 			flowcharts: [],
+			broken: [],
 			diagnostics: [
 				{
 					severity: "error",
@@ -184,5 +185,7 @@ export async function loadFlowcharts(
 		diagnostics.push(...loaded.diagnostics);
 		if (loaded.flowchart) flowcharts.push(loaded.flowchart);
 	}
-	return { flowcharts, diagnostics: sortDiagnostics(diagnostics) };
+	// Files that exist but did not load: their own errors say why, so a reference to one elsewhere is not another.
+	const broken = [...seen.keys()].filter((id) => !flowcharts.some((fc) => fc.id === id));
+	return { flowcharts, diagnostics: sortDiagnostics(diagnostics), broken };
 }

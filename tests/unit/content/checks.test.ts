@@ -124,4 +124,42 @@ describe("content checks", () => {
 			  hint: Rename the file after its flowchart, or delete it."
 		`);
 	});
+
+	it("a flowchart whose file has errors is not reported missing by the FAQ, onboarding or label files", async () => {
+		const broken = await mkdtemp(join(tmpdir(), "flowbook-broken-"));
+		try {
+			const put = async (path: string, text: string) => {
+				await mkdir(dirname(join(broken, path)), { recursive: true });
+				await writeFile(join(broken, path), text);
+			};
+			await put("content/flowcharts/b2b.yaml", files["content/flowcharts/b2b.yaml"] as string);
+			// b2c exists, with one typo in a `next`.
+			await put(
+				"content/flowcharts/b2c.yaml",
+				"title: B2C\nroles: { ae: AE }\nsteps:\n  - { id: lead, type: start, label: Lead, next: wonn, responsible: ae }\n  - { id: won, type: end, label: Won }\n",
+			);
+			await put(
+				"content/faq/en.yaml",
+				"topics:\n  - id: t\n    title: T\n    questions:\n      - { id: q, question: Q?, answer: A., step: b2c/lead }\n      - { id: r, question: R?, answer: B., step: b2d/lead }\n",
+			);
+			await put("content/i18n/id/flowcharts/b2c.yaml", "title: B2C\n");
+			const loaded = await loadFlowcharts(broken);
+			expect(loaded.flowcharts.map((f) => f.id)).toEqual(["b2b"]);
+			expect(loaded.broken).toEqual(["b2c"]);
+			expect(lines(loaded.diagnostics)).toContain(
+				'content/flowcharts/b2c.yaml:4:49 error: step "lead": next → unknown step "wonn"',
+			);
+			// Only the flowchart that really is missing (b2d) is reported.
+			const faq = await loadFaqs(broken, loaded.flowcharts, undefined, loaded.broken);
+			expect(faq.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('unknown flowchart "b2d"')]);
+			expect(await checkLabelFiles(broken, loaded.flowcharts, undefined, loaded.broken)).toEqual([]);
+			await put("content/onboarding.yaml", "title: Start\nitems:\n  - { ref: 'flowchart:b2c', minutes: 5 }\n");
+			const onboarding = await loadOnboarding(broken, { ...loaded, pages: [] });
+			expect(onboarding.diagnostics).toEqual([]);
+			// Without the broken list, as before: all three would say b2c does not exist.
+			expect((await loadFaqs(broken, loaded.flowcharts)).diagnostics).toHaveLength(2);
+		} finally {
+			await rm(broken, { recursive: true, force: true });
+		}
+	});
 });
