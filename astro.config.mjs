@@ -45,6 +45,11 @@ export default defineConfig({
 	},
 	integrations: [flowbook(project.config, project.rootDir), mdx()],
 	vite: {
+		server: {
+			// Not content: the benchmarks' generated projects (thousands of files) and Flowbook's own caches, which a
+			// render writes to while the dev server runs. Watching them only floods the terminal with "[watch]" lines.
+			watch: { ignored: ["**/bench/out/**", "**/.cache/**"] },
+		},
 		build: {
 			// The prerender bundle holds Mermaid and Vega for build-time rendering; it runs once in Node and never
 			// reaches a reader, so its size is no concern (client scripts are a few kB).
