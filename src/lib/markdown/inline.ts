@@ -9,6 +9,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { stringMemo } from "../memo.ts";
 
 /** The few hast shapes this module touches. */
 interface HastNode {
@@ -104,23 +105,11 @@ let blockProcessor: ReturnType<typeof makeProcessor> | undefined;
  * The same text is rendered many times in a build (a step's description on its flowchart page, in the CRM files of
  * every language, in search records), so results are kept by text. Pure functions of the text: safe to share.
  */
-const rendered = { inline: new Map<string, string>(), block: new Map<string, string>() };
-const MEMO_LIMIT = 5000;
-
-function memo(kind: keyof typeof rendered, text: string, render: () => string): string {
-	const cache = rendered[kind];
-	let html = cache.get(text);
-	if (html === undefined) {
-		html = render();
-		if (cache.size >= MEMO_LIMIT) cache.clear();
-		cache.set(text, html);
-	}
-	return html;
-}
+const rendered = { inline: stringMemo<string>(5000), block: stringMemo<string>(5000) };
 
 /** Inline Markdown (emphasis, strong, code, links) to HTML with no `<p>` around a single paragraph. */
 export function renderInlineMarkdown(text: string): string {
-	return memo("inline", text, () => {
+	return rendered.inline(text, () => {
 		inlineProcessor ??= makeProcessor(true);
 		return String(inlineProcessor.processSync(text)).trim();
 	});
@@ -128,7 +117,7 @@ export function renderInlineMarkdown(text: string): string {
 
 /** Markdown with paragraphs and lists, e.g. a multi-paragraph description, to HTML. */
 export function renderBlockMarkdown(text: string): string {
-	return memo("block", text, () => {
+	return rendered.block(text, () => {
 		blockProcessor ??= makeProcessor(false);
 		return String(blockProcessor.processSync(text)).trim();
 	});

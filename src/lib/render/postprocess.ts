@@ -1,5 +1,6 @@
 import { minify, minifyBlock } from "csso";
 import { type CustomPlugin, optimize, type PluginConfig, type XastChild, type XastElement, type XastRoot } from "svgo";
+import { stringMemo } from "../memo.ts";
 import { clearLaneTitles } from "./lane-titles.ts";
 import { simplifyRoughShapes } from "./rough-shapes.ts";
 
@@ -266,20 +267,9 @@ const SVGO_PLUGINS: PluginConfig[] = [
 ];
 
 /** Minified stylesheets and style attributes, by input (bounded: a build has a handful of distinct ones). */
-const minified = new Map<string, string>();
-const MEMO_LIMIT = 500;
+const remember = stringMemo<string>(500);
 /** Stands in for the diagram's own id in a memo key: Mermaid scopes every rule with `#<svg id>`. */
 const ROOT_ID = "fb-root-id";
-
-function remember(key: string, compute: () => string): string {
-	let value = minified.get(key);
-	if (value === undefined) {
-		value = compute();
-		if (minified.size >= MEMO_LIMIT) minified.clear();
-		minified.set(key, value);
-	}
-	return value;
-}
 
 /**
  * SVGO's minifyStyles (csso with the tags and classes the diagram uses, so unused rules go: 4.1 → 1.4 KB), done
