@@ -3,10 +3,10 @@
  * drawing depends only on the Vega-Lite spec (data, locale and style are all in it) and on the Vega versions: a
  * spec drawn before is read back from `<cacheDir>/<digest>.svg`.
  */
-import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { packageVersion, textKey } from "../cache/digest.ts";
+import { writeFileAtomic } from "../cache/write-file.ts";
 
 export const DEFAULT_CHART_CACHE = ".cache/flowbook/charts";
 
@@ -39,18 +39,10 @@ export async function cachedSvg(
 		// Not drawn yet.
 	}
 	const svg = await draw();
-	await keep(file, svg).catch(() => {
+	await writeFileAtomic(file, svg).catch(() => {
 		// A cache that cannot be written costs the next build a drawing, never this one its chart.
 	});
 	return svg;
-}
-
-/** Writes then renames, so a build running beside this one never reads half a file. */
-async function keep(file: string, svg: string): Promise<void> {
-	await mkdir(dirname(file), { recursive: true });
-	const tmp = `${file}.${randomUUID()}.tmp`;
-	await writeFile(tmp, svg);
-	await rename(tmp, file);
 }
 
 /** Clip path and gradient ids as Vega writes them: `clip3`, `gradient_0`, and a pattern's `p_gradient_0`. */

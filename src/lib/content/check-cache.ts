@@ -4,9 +4,9 @@
  * without this, a warm build spent seconds re-parsing 200 unchanged MDX bodies that Astro then parses anyway.
  * A missing, unreadable or foreign cache file is an empty cache, never an error.
  */
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../cache/write-file.ts";
 
 export interface CheckCache<T> {
 	/** The stored result for `input` (any text that determines the result), if any. */
@@ -44,11 +44,7 @@ export async function openCheckCache<T>(file: string | undefined, version: strin
 			// Unchanged and nothing dropped: leave the file alone (no write on a warm build).
 			if (!changed && Object.keys(used).length === Object.keys(stored).length) return;
 			const body: CacheFile<T> = { version, entries: used };
-			await mkdir(dirname(file), { recursive: true });
-			// Write then rename, so a parallel run never reads half a file.
-			const tmp = `${file}.${randomUUID()}.tmp`;
-			await writeFile(tmp, JSON.stringify(body));
-			await rename(tmp, file);
+			await writeFileAtomic(file, JSON.stringify(body));
 		},
 	};
 }

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { writeFileAtomic } from "../cache/write-file.ts";
 import { processShared } from "../process-shared.ts";
 import { DIAGRAM_FONT_FAMILY } from "./font.ts";
 import {
@@ -96,14 +97,6 @@ async function readCached(file: string): Promise<string | undefined> {
 	}
 }
 
-async function writeCached(dir: string, file: string, svg: string): Promise<void> {
-	await mkdir(dir, { recursive: true });
-	// Write then rename, so a parallel build never reads half a file.
-	const tmp = `${file}.${randomUUID()}.tmp`;
-	await writeFile(tmp, svg);
-	await rename(tmp, file);
-}
-
 /**
  * Renders Mermaid diagrams to inline SVG, reading and filling the on-disk cache. The renderer (and so the browser)
  * is only created when some job misses the cache.
@@ -157,7 +150,7 @@ export async function renderDiagrams(
 							postprocessSvg(result.svg, job.title ? { title: job.title } : {}),
 							CACHE_PREFIX,
 						);
-						writes.push(writeCached(dir, join(dir, `${key}.svg`), canonical));
+						writes.push(writeFileAtomic(join(dir, `${key}.svg`), canonical));
 						fresh.set(key, { svg: canonical });
 					}
 					await Promise.all(writes);
