@@ -6,7 +6,7 @@
 import type { Lang } from "../i18n/ui.ts";
 import type { ConformanceReport } from "../lib/conformance/index.ts";
 import type { MetricsReport } from "../lib/metrics/index.ts";
-import { renderDiagrams } from "../lib/render/cache.ts";
+import { type DiagramResult, renderDiagrams } from "../lib/render/cache.ts";
 import { getSharedRenderer } from "../lib/render/shared.ts";
 import { liveDiagramJob, livedDiagramJob, plainDiagramJob, type SiteDiagramJob } from "../lib/site/diagram-jobs.ts";
 import { getFlowcharts, type SiteFlowchart } from "./data.ts";
@@ -62,19 +62,27 @@ async function renderLanguage(
 	for (const [i, result] of results.entries()) {
 		const job = jobs[i];
 		const fc = flowcharts[i];
-		if (!job || !fc) continue;
-		if (result.kind === "error") {
-			// Our compiler wrote this source, so a parse error is a Flowbook bug, not an author's.
-			throw new Error(`flowbook: internal error rendering ${fc.file}: ${result.error.message}`);
-		}
-		out.set(fc.id, {
-			id: job.idPrefix,
-			source: job.source,
-			svg: result.kind === "svg" ? result.svg : undefined,
-			alt: `${fc.data.title}. ${fc.data.summary ?? ""}`.trim(),
-		});
+		if (job && fc) out.set(fc.id, siteDiagram(fc, job, result, fc.file));
 	}
 	return out;
+}
+
+/** What a page shows of a rendered job. Our compiler wrote the source, so an error is a Flowbook bug, not an author's. */
+function siteDiagram(
+	fc: SiteFlowchart,
+	job: SiteDiagramJob,
+	result: DiagramResult | undefined,
+	what: string,
+): SiteDiagram {
+	if (!result || result.kind === "error") {
+		throw new Error(`flowbook: internal error rendering ${what}: ${result?.error.message}`);
+	}
+	return {
+		id: job.idPrefix,
+		source: job.source,
+		svg: result.kind === "svg" ? result.svg : undefined,
+		alt: `${fc.data.title}. ${fc.data.summary ?? ""}`.trim(),
+	};
 }
 
 export async function flowchartDiagram(fc: SiteFlowchart): Promise<SiteDiagram> {
@@ -112,13 +120,5 @@ function annotatedDiagram(fc: SiteFlowchart, job: SiteDiagramJob, view: keyof ty
 
 async function renderAnnotated(fc: SiteFlowchart, job: SiteDiagramJob, what: string): Promise<SiteDiagram> {
 	const [result] = await renderDiagrams([job], { renderer: () => getSharedRenderer() });
-	if (!result || result.kind === "error") {
-		throw new Error(`flowbook: internal error rendering ${what} of ${fc.file}: ${result?.error.message}`);
-	}
-	return {
-		id: job.idPrefix,
-		source: job.source,
-		svg: result.kind === "svg" ? result.svg : undefined,
-		alt: `${fc.data.title}. ${fc.data.summary ?? ""}`.trim(),
-	};
+	return siteDiagram(fc, job, result, `${what} of ${fc.file}`);
 }
