@@ -5,8 +5,15 @@
  * section and ~270 theme variables) with `assignWithDepth`, one `Object.defineProperty` per property, and a
  * flowchart render calls it a few hundred times: about half of a warm render in Chromium (measured with the CDP
  * profiler, see docs/benchmarks.md). The patch keeps Mermaid's own copy of the current configuration, made once
- * per configuration change, and hands each caller a plain deep clone of it, about 8x cheaper. Callers still get
- * their own object, so a caller that mutates its copy changes nothing for the others, as before.
+ * per configuration change, and hands each caller its own copy of it. Callers still get their own object, so a caller
+ * that mutates its copy changes nothing for the others, as before.
+ *
+ * The copy is lazy at the top level: plain values are copied, and each of the ~34 sections (`flowchart`,
+ * `themeVariables`, one per diagram type…) is deep-cloned only when the caller first reads or replaces it. A flowchart
+ * render calls getConfig ~135 times and each caller reads one or two sections, so this is cheaper again than cloning
+ * everything (a plain deep clone per call was still ~17% of Chromium's time; measured in docs/benchmarks.md). The
+ * sections are own, enumerable accessor properties in the original order, so spreading, `Object.keys` and
+ * `JSON.stringify` see the same object as before; a read or write turns the accessor into a plain data property.
  *
  * The bundle is minified, so the patch matches the shape `X=n(()=>assign({},current),"getConfig")`. When that is
  * not found exactly once (a Mermaid upgrade), the bundle is used unpatched: slower, same output.
@@ -15,7 +22,7 @@
 /** Runs in the page before the Mermaid bundle; defines the cheap copy the patched `getConfig` calls. */
 export const CONFIG_COPY_SCRIPT = `(() => {
 	let source;
-	let snapshot;
+	let descriptors;
 	const define = (o, k, value) =>
 		Object.defineProperty(o, k, { value, writable: true, enumerable: true, configurable: true });
 	const clone = (v) => {
@@ -29,12 +36,35 @@ export const CONFIG_COPY_SCRIPT = `(() => {
 		}
 		return o;
 	};
+	// One descriptor per top-level key, made once per configuration; every copy is defined from the same map.
+	const describe = (snapshot) => {
+		const map = Object.create(null);
+		for (const k of Object.keys(snapshot)) {
+			const v = snapshot[k];
+			map[k] =
+				v !== null && typeof v === "object"
+					? {
+							get() {
+								const section = clone(v);
+								define(this, k, section);
+								return section;
+							},
+							set(value) {
+								define(this, k, value);
+							},
+							enumerable: true,
+							configurable: true,
+						}
+					: { value: v, writable: true, enumerable: true, configurable: true };
+		}
+		return map;
+	};
 	globalThis.__flowbookConfigCopy = (assign, current) => {
 		if (source !== current) {
-			snapshot = assign({}, current);
+			descriptors = describe(assign({}, current));
 			source = current;
 		}
-		return clone(snapshot);
+		return Object.defineProperties({}, descriptors);
 	};
 })();`;
 

@@ -47,4 +47,30 @@ describe("patchMermaidScript", () => {
 		expect(assigns).toBe(2);
 		delete g.__flowbookConfigCopy;
 	});
+
+	it("a copy reads, spreads, serialises and accepts writes like a plain deep copy", () => {
+		const g = globalThis as { __flowbookConfigCopy?: (a: unknown, c: unknown) => Record<string, unknown> };
+		new Function(CONFIG_COPY_SCRIPT)();
+		const copy = g.__flowbookConfigCopy as (a: unknown, c: unknown) => Record<string, unknown>;
+		const assign = (target: object, source: object) => Object.assign(target, structuredClone(source));
+		const config = { theme: "base", flowchart: { padding: 8, list: [{ a: 1 }] }, themeVariables: { x: "#fff" }, n: 0 };
+		const plain = JSON.stringify(config);
+		const a = copy(assign, config);
+		// Same keys in the same order, before any section was read.
+		expect(Object.keys(a)).toEqual(["theme", "flowchart", "themeVariables", "n"]);
+		expect(JSON.stringify(a)).toBe(plain);
+		expect({ ...copy(assign, config) }).toEqual(config);
+		// A write into a section, a replaced section and a new key stay in that copy.
+		const b = copy(assign, config);
+		((b.flowchart as { list: { a: number }[] }).list[0] as { a: number }).a = 2;
+		b.themeVariables = { x: "#000" };
+		b.extra = true;
+		expect(b.themeVariables).toEqual({ x: "#000" });
+		expect(JSON.stringify(copy(assign, config))).toBe(plain);
+		expect(JSON.stringify(a)).toBe(plain);
+		// Deleting a section works as on a plain object.
+		delete b.flowchart;
+		expect("flowchart" in b).toBe(false);
+		delete g.__flowbookConfigCopy;
+	});
 });
