@@ -52,12 +52,39 @@ describe("patchMermaidScript", () => {
 		const g = globalThis as { __flowbookConfigCopy?: (a: unknown, c: unknown) => Record<string, unknown> };
 		new Function(CONFIG_COPY_SCRIPT)();
 		const copy = g.__flowbookConfigCopy as (a: unknown, c: unknown) => Record<string, unknown>;
-		const assign = (target: object, source: object) => Object.assign(target, structuredClone(source));
+		// Like Mermaid's assignWithDepth: own data properties, "__proto__" included.
+		const assign = (target: object, source: Record<string, unknown>) => {
+			for (const k of Object.keys(source))
+				Object.defineProperty(target, k, {
+					value: structuredClone(source[k]),
+					writable: true,
+					enumerable: true,
+					configurable: true,
+				});
+			return target;
+		};
 		const config = { theme: "base", flowchart: { padding: 8, list: [{ a: 1 }] }, themeVariables: { x: "#fff" }, n: 0 };
+		// Keys that are not identifiers are never written into the generated code as names.
+		Object.assign(config, { "a-b": { c: 1 }, "x'); throw 1; ('": 2 });
+		Object.defineProperty(config, "__proto__", {
+			value: { p: 1 },
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 		const plain = JSON.stringify(config);
 		const a = copy(assign, config);
-		// Same keys in the same order, before any section was read.
-		expect(Object.keys(a)).toEqual(["theme", "flowchart", "themeVariables", "n"]);
+		// Same keys in the same order, before any section was read; "__proto__" an own key, not the prototype.
+		expect(Object.keys(a)).toEqual([
+			"theme",
+			"flowchart",
+			"themeVariables",
+			"n",
+			"a-b",
+			"x'); throw 1; ('",
+			"__proto__",
+		]);
+		expect(Object.getPrototypeOf(a)).toBe(Object.prototype);
 		expect(JSON.stringify(a)).toBe(plain);
 		expect({ ...copy(assign, config) }).toEqual(config);
 		// A write into a section, a replaced section and a new key stay in that copy.
