@@ -5,6 +5,7 @@
  *   node bench/run.ts [--flowcharts 100] [--steps 30] [--runs 1] [--no-build] [--no-write]
  *
  * `npm run bench -- guides`: guides with mermaid fences beside a plain Astro build of the same pages (bench/guides.ts).
+ * `npm run bench -- render-profile`: where Chromium's time goes in one Mermaid render (bench/render-profile.ts).
  * `npm run bench -- paint`: first paint / LCP of built pages in Chromium (bench/paint.ts).
  * `npm run bench -- conformance` and `-- metrics`: a million CRM events (bench/conformance.ts, bench/metrics.ts).
  *
@@ -32,6 +33,11 @@ if (process.argv[2] === "dev" || process.argv[2] === "guides") {
 // `npm run bench -- paint`: first paint of built pages in Chromium (bench/paint.ts), options after the name.
 if (process.argv[2] === "paint") {
 	await import("./paint.ts");
+	process.exit(process.exitCode ?? 0);
+}
+// `npm run bench -- render-profile`: where Chromium's time goes in a Mermaid render (bench/render-profile.ts).
+if (process.argv[2] === "render-profile") {
+	await import("./render-profile.ts");
 	process.exit(process.exitCode ?? 0);
 }
 // `npm run bench -- conformance` / `-- metrics`: a million CRM events (bench/conformance.ts, bench/metrics.ts),

@@ -55,7 +55,8 @@ export const CONFIG_COPY_SCRIPT = `(() => {
 				? \`get \${name(i)}() { return section(this, k[\${i}]); }, set \${name(i)}(v) { define(this, k[\${i}], v); }\`
 				: \`\${name(i)}: s[k[\${i}]]\`;
 		});
-		const body = \`return function flowbookConfigCopy() { return { \${parts.join(", ")} }; };\`;
+		const body = \`return function flowbookConfigCopy() { return { \${parts.join(", ")} }; };
+//# sourceURL=flowbook-config-copy-literal.js\`;
 		return new Function("s", "k", "section", "define", body)(snapshot, keys, section, define);
 	};
 	globalThis.__flowbookConfigCopy = (assign, current) => {
@@ -65,7 +66,8 @@ export const CONFIG_COPY_SCRIPT = `(() => {
 		}
 		return factory();
 	};
-})();`;
+})();
+//# sourceURL=flowbook-config-copy.js`;
 
 /** `X=n(()=>assign({},current),"getConfig")`, ending where the text it is tried on ends. */
 const GET_CONFIG = /([\w$]+)=([\w$]+)\(\(\)=>([\w$]+)\(\{\},([\w$]+)\),"getConfig"\)$/;
