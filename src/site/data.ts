@@ -16,7 +16,8 @@ export type { SiteFlowchart } from "../lib/site/flowcharts.ts";
 const flowchartLists = keyedMemo<Promise<SiteFlowchart[]>>();
 const pageLists = keyedMemo<Promise<SitePage[]>>();
 
-async function memoised<T>(
+/** `compute()` once per slot in a build; in dev again whenever the digests of the entries it reads change. */
+export async function memoised<T>(
 	memo: KeyedMemo<Promise<T>>,
 	slot: string,
 	entries: () => Promise<readonly { id: string; digest?: unknown }[][]>,

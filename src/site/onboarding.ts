@@ -1,6 +1,7 @@
 /** The onboarding path resolved for a language. */
 import { getCollection } from "astro:content";
-import { type Lang, t } from "../i18n/ui.ts";
+import { defaultLang, type Lang, t } from "../i18n/ui.ts";
+import { keyedMemo } from "../lib/content/page-list.ts";
 import {
 	localisedWithFallback,
 	type OnboardingEntry,
@@ -10,7 +11,7 @@ import {
 import { mergeRoles } from "../lib/roles.ts";
 import type { Onboarding } from "../lib/schema/onboarding.ts";
 import { fillTemplate } from "../lib/template.ts";
-import { getFlowcharts, getPages } from "./data.ts";
+import { getFlowcharts, getPages, memoised } from "./data.ts";
 import { href } from "./urls.ts";
 
 /** Kinds the site has pages for; add a kind here when its route lands (metrics, automations, changelog, reviews). */
@@ -38,7 +39,27 @@ export interface SiteOnboarding {
 	file?: string;
 }
 
-export async function getOnboarding(lang: Lang): Promise<SiteOnboarding | undefined> {
+/**
+ * Every page asks for it (the layout links a page on the path to its neighbours), so it is resolved once per
+ * language: with a thousand guides, resolving it for each of the 2,051 pages was ~3% of a warm build's CPU.
+ */
+const onboardingByLang = keyedMemo<Promise<SiteOnboarding | undefined>>();
+
+export function getOnboarding(lang: Lang): Promise<SiteOnboarding | undefined> {
+	return memoised(
+		onboardingByLang,
+		lang,
+		async () => [
+			await getCollection("onboarding"),
+			await getCollection("flowcharts"),
+			lang === defaultLang ? [] : await getCollection("i18n"),
+			await getCollection("pages"),
+		],
+		() => resolveSiteOnboarding(lang),
+	);
+}
+
+async function resolveSiteOnboarding(lang: Lang): Promise<SiteOnboarding | undefined> {
 	const entry = (await getCollection("onboarding"))[0];
 	if (!entry) return undefined;
 	const data = entry.data as Onboarding;
