@@ -6,15 +6,16 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AstroIntegration } from "astro";
-import { type ContentReport, checkContent } from "../lib/check.ts";
+import { checkContent } from "../lib/check.ts";
 import type { CheckRequest } from "../lib/check-worker.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
+import { checkMermaidFences } from "../lib/content/fence-check.ts";
 import { PAGE_BODY_CACHE } from "../lib/content/page-bodies.ts";
 import { devReport } from "../lib/dev-report.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
 import { buildPlaybookPdfs } from "../lib/pdf/build-pdf.ts";
 import { DEFAULT_PDF_CACHE } from "../lib/pdf/pdf-cache.ts";
-import { diagramsLeftToReader, holdDiagramErrorsUntil } from "../lib/render/cache.ts";
+import { diagramsLeftToReader } from "../lib/render/cache.ts";
 import { browserLaunches, browserUsedLine } from "../lib/render/find-browser.ts";
 import {
 	closeSharedRenderer,
@@ -24,15 +25,13 @@ import {
 } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
 import { DEFAULT_SEARCH_CACHE } from "../lib/search/index-cache.ts";
-import { drawEarlyDiagrams, type EarlyDiagrams } from "../lib/site/prerender.ts";
+import { prerenderSiteDiagrams } from "../lib/site/prerender.ts";
 import { copyFallbackScript, fallbackScriptMiddleware } from "./mermaid-fallback.ts";
 
 /** In a build, the browser a page had to start closes this long after its last render (dev keeps one warm). */
 const BUILD_IDLE_MS = 2_000;
 
 export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegration {
-	/** A build's early diagrams (fences and flowchart views), drawn while Astro syncs content; settled before bundling. */
-	let diagramsAhead: Promise<void> | undefined;
 	let launchesBeforePages = 0;
 	return {
 		name: "flowbook",
@@ -43,24 +42,43 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 				// Fences are rendered just below, which reports what Mermaid's parser in Node would, so it is skipped there.
 				const report = await checkContent(rootDir, config, { fences: false, cacheFile: PAGE_BODY_CACHE });
 				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
-				// The site's flowchart diagrams are drawn at the same time, so the pages find every diagram in the cache.
-				const early = drawEarlyDiagrams(rootDir, report, { base: config.base, renderer: () => getSharedRenderer() });
-				const finish = async (drawn: EarlyDiagrams) => {
-					reportEarly(report, drawn, command);
-					if (command === "build") launchesBeforePages = await closeBeforePages();
-				};
-				if (command === "build" && !report.failed) {
-					// Chromium draws on both cores while Astro loads and syncs content, mostly on one; Markdown the sync
-					// renders waits for its fence's render in flight. Bundling waits for all of it (astro:build:start).
-					diagramsAhead = early.then(finish);
-					holdDiagramErrorsUntil(diagramsAhead);
-					diagramsAhead.catch(() => {});
-				} else await finish(await early);
-			},
-			"astro:build:start": async () => {
-				// Bundling and page generation hold the build's memory peak, so Chromium is closed before they start:
-				// drawing on through bundling peaked at 1.57-1.63 GB (100 guides; docs/benchmarks.md), over 1.5 GB.
-				await diagramsAhead;
+				// The site's flowchart diagrams are drawn at the same time on the same browser, so both of its pages stay
+				// busy and the pages of the build find every diagram in the cache.
+				const started = performance.now();
+				const [fences, views] = await Promise.all([
+					checkMermaidFences(rootDir, report.fences, () => getSharedRenderer()),
+					prerenderSiteDiagrams({
+						rootDir,
+						base: config.base,
+						flowcharts: report.flowcharts,
+						reports: report.metrics,
+						renderer: () => getSharedRenderer(),
+						// Only a head start: if it fails, each page draws its diagram as before and reports what went wrong.
+					}).catch(() => 0),
+				]);
+				// FLOWBOOK_TIMING: the early diagram phase, for bench/ (one line, as the two parts overlap; same shape as
+				// the pages' lines in src/site/diagrams.ts).
+				if (process.env.FLOWBOOK_TIMING) {
+					const what = `${report.fences.length + views} (${report.fences.length} fences, ${views} flowchart views)`;
+					console.log(`flowbook: diagrams before the pages ${what} in ${(performance.now() - started).toFixed(1)} ms`);
+				}
+				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
+				for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+				process.stderr.write(
+					`flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`,
+				);
+				if ((report.failed || hasErrors(fences)) && command === "build") {
+					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
+					process.exit(1);
+				}
+				// Bundling and page generation come next and hold the build's memory peak; Chromium (~575 MB with its
+				// render pages) would sit idle through them. A page whose diagram was not drawn above starts it again, and
+				// it closes soon after that page's render.
+				if (command === "build") {
+					await closeSharedRenderer();
+					setSharedRendererIdle(BUILD_IDLE_MS);
+					launchesBeforePages = browserLaunches();
+				}
 			},
 			"astro:server:setup": ({ server }) => {
 				server.middlewares.use(fallbackScriptMiddleware(config.base));
@@ -113,40 +131,6 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 			},
 		},
 	};
-}
-
-/**
- * Prints the content check and the early diagrams' problems together, located, sorted, all at once; a build with
- * errors stops here, before any page is written.
- */
-function reportEarly(report: ContentReport, drawn: EarlyDiagrams, command: string): void {
-	const { fences, views } = drawn;
-	// FLOWBOOK_TIMING: the early diagram phase, for bench/ (one line, as the two parts overlap; same shape as
-	// the pages' lines in src/site/diagrams.ts).
-	if (process.env.FLOWBOOK_TIMING) {
-		const what = `${report.fences.length + views} (${report.fences.length} fences, ${views} flowchart views)`;
-		console.log(`flowbook: diagrams before the pages ${what} in ${drawn.ms.toFixed(1)} ms`);
-	}
-	const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
-	for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-	process.stderr.write(
-		`flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`,
-	);
-	if ((report.failed || hasErrors(fences)) && command === "build") {
-		process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
-		process.exit(1);
-	}
-}
-
-/**
- * Page generation holds the build's memory peak with bundling; Chromium (~575 MB with its render pages) would sit
- * idle through it. A page whose diagram was not drawn early starts it again, and it closes soon after that render.
- * Returns the browser launches so far, so the build can say how many the pages caused.
- */
-async function closeBeforePages(): Promise<number> {
-	await closeSharedRenderer();
-	setSharedRendererIdle(BUILD_IDLE_MS);
-	return browserLaunches();
 }
 
 /** Quiet time after a save before checking, so an editor's burst of events is checked once. */

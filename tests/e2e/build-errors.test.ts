@@ -73,8 +73,8 @@ describe("a build with broken content", () => {
 				"content/flowcharts/ok.yaml":
 					"title: OK\nroles: {}\nsteps:\n  - { id: a, type: start, label: A, next: b }\n  - { id: b, type: end, label: B }\n",
 				"content/pages/guide.mdx": page,
-				// Astro's content sync renders Markdown pages while the build still draws the fences: this page's broken
-				// fence must not end the build on its own, before the check has reported both.
+				// A Markdown page: Astro's content sync renders it, and would report its broken fence again on its own (at
+				// the body's line, not the file's) if the build went on past the check, or drew fences beside the sync.
 				"content/pages/other.md": `---\ntitle: Another guide\n---\n\n\`\`\`mermaid\nflowchart LR\n  x --> y\n\`\`\`\n\n\`\`\`mermaid\nflowchart LR\n  p --> q -->\n\`\`\`\n`,
 			});
 			dirs.push(dir);

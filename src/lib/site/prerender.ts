@@ -4,9 +4,6 @@
  * peak) finds them all in the on-disk cache and never starts Chromium again.
  */
 import { type Lang, langs } from "../../i18n/ui.ts";
-import type { ContentReport } from "../check.ts";
-import { checkMermaidFences } from "../content/fence-check.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { MetricsReport } from "../metrics/index.ts";
 import { renderDiagrams } from "../render/cache.ts";
 import type { MermaidRenderer } from "../render/renderer.ts";
@@ -49,36 +46,4 @@ export async function prerenderSiteDiagrams(options: PrerenderOptions): Promise<
 		...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
 	});
 	return jobs.length;
-}
-
-export interface EarlyDiagrams {
-	/** Broken fences, located (empty when every fence rendered). */
-	fences: Diagnostic[];
-	/** How many flowchart views were drawn for the pages. */
-	views: number;
-	ms: number;
-}
-
-/**
- * The build's early diagram phase: every ```mermaid fence (a broken one is a located error) and every flowchart
- * view of the pages, together on one browser so both of its render pages stay busy.
- */
-export async function drawEarlyDiagrams(
-	rootDir: string,
-	report: Pick<ContentReport, "fences" | "flowcharts" | "metrics">,
-	options: { base: string; renderer: () => MermaidRenderer },
-): Promise<EarlyDiagrams> {
-	const started = performance.now();
-	const [fences, views] = await Promise.all([
-		checkMermaidFences(rootDir, report.fences, options.renderer),
-		prerenderSiteDiagrams({
-			rootDir,
-			base: options.base,
-			flowcharts: report.flowcharts,
-			reports: report.metrics,
-			renderer: options.renderer,
-			// Only a head start: if it fails, each page draws its diagram as before and reports what went wrong.
-		}).catch(() => 0),
-	]);
-	return { fences, views, ms: performance.now() - started };
 }

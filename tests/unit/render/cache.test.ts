@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { holdDiagramErrorsUntil, renderDiagrams, resetNoBrowserWarning } from "../../../src/lib/render/cache.ts";
+import { renderDiagrams, resetNoBrowserWarning } from "../../../src/lib/render/cache.ts";
 import { type MermaidRenderer, NoBrowserError, type RenderJob } from "../../../src/lib/render/renderer.ts";
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" id="m1" viewBox="0 0 10 10"><title id="m1-t">T</title></svg>';
@@ -172,91 +172,5 @@ describe("renderDiagrams", () => {
 			  "flowbook: no Chromium found (tried CHROME_PATH, /usr/bin/chromium, PATH, @sparticuz/chromium); diagrams will render in the reader's browser. Install Chromium or set CHROME_PATH to render them at build time.",
 			]
 		`);
-	});
-
-	describe("a diagram another caller is drawing (the bundler compiles a page while the build draws its fence)", () => {
-		/** A renderer whose renders finish only when the test says so. */
-		function gatedRenderer() {
-			const fake = fakeRenderer();
-			const gate = Promise.withResolvers<void>();
-			const asked = Promise.withResolvers<void>();
-			const inner = fake.factory();
-			const renderer: MermaidRenderer = {
-				render: async (jobs) => {
-					asked.resolve();
-					await gate.promise;
-					return inner.render(jobs);
-				},
-				close: async () => {},
-			};
-			return { fake, asked: asked.promise, open: () => gate.resolve(), factory: () => renderer };
-		}
-		/** Lets every queued promise job and I/O callback run, so a caller that could finish has finished. */
-		const settle = async () => {
-			for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
-		};
-
-		it("waits for that render instead of drawing it again, and gets the same picture", async () => {
-			const early = gatedRenderer();
-			const job = { id: "guide.mdx:7", source: "flowchart LR\nA-->B" };
-			const first = renderDiagrams([job], { cacheDir, renderer: early.factory });
-			await early.asked;
-			const page = fakeRenderer();
-			const second = renderDiagrams([{ id: "0", source: job.source, idPrefix: "p" }], {
-				cacheDir,
-				renderer: page.factory,
-			});
-			early.open();
-			const [[drawn], [waited]] = await Promise.all([first, second]);
-			expect(page.created).toBe(0);
-			expect(early.fake.calls).toHaveLength(1);
-			expect(waited?.kind).toBe("svg");
-			expect(waited?.kind === "svg" && waited.svg).toBe(
-				drawn?.kind === "svg" && drawn.svg.replaceAll(/fbd[0-9a-f]+/g, "p"),
-			);
-		});
-
-		it("hands a broken diagram over only once the build's check has settled (it reports all at once)", async () => {
-			const early = gatedRenderer();
-			const check = Promise.withResolvers<void>();
-			holdDiagramErrorsUntil(check.promise);
-			const job = { id: "guide.mdx:7", source: "flowchart LR\nbad" };
-			const first = renderDiagrams([job], { cacheDir, renderer: early.factory });
-			await early.asked;
-			let handedOver = false;
-			const second = renderDiagrams([job], { cacheDir, renderer: fakeRenderer().factory }).then((r) => {
-				handedOver = true;
-				return r;
-			});
-			early.open();
-			expect((await first)[0]?.kind).toBe("error");
-			await settle();
-			expect(handedOver).toBe(false);
-			check.resolve();
-			expect((await second)[0]?.kind).toBe("error");
-			holdDiagramErrorsUntil(Promise.resolve());
-		});
-
-		it("draws the diagram itself when the render it waited for failed", async () => {
-			const gate = Promise.withResolvers<void>();
-			const asked = Promise.withResolvers<void>();
-			const failing: MermaidRenderer = {
-				render: async () => {
-					asked.resolve();
-					await gate.promise;
-					throw new Error("Target page, context or browser has been closed");
-				},
-				close: async () => {},
-			};
-			const job = { id: "a", source: "flowchart LR\nA-->B" };
-			const first = renderDiagrams([job], { cacheDir, renderer: () => failing });
-			await asked.promise;
-			const page = fakeRenderer();
-			const second = renderDiagrams([job], { cacheDir, renderer: page.factory });
-			gate.resolve();
-			await expect(first).rejects.toThrow("closed");
-			expect((await second)[0]?.kind).toBe("svg");
-			expect(page.calls).toHaveLength(1);
-		});
 	});
 });
