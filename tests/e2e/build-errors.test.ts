@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFile, rm, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { useSite, watchedPage } from "./support/browser.ts";
@@ -67,12 +67,15 @@ describe("a build with broken content", () => {
 	);
 
 	it(
-		"fails on a mermaid fence that does not parse, naming the page and line",
+		"fails on mermaid fences that do not parse, naming every page and line at once, before any page is written",
 		async () => {
 			const dir = await fixtureProject({
 				"content/flowcharts/ok.yaml":
 					"title: OK\nroles: {}\nsteps:\n  - { id: a, type: start, label: A, next: b }\n  - { id: b, type: end, label: B }\n",
 				"content/pages/guide.mdx": page,
+				// A Markdown page: Astro's content sync renders it, and would report its broken fence again on its own (at
+				// the body's line, not the file's) if the build went on past the check, or drew fences beside the sync.
+				"content/pages/other.md": `---\ntitle: Another guide\n---\n\n\`\`\`mermaid\nflowchart LR\n  x --> y\n\`\`\`\n\n\`\`\`mermaid\nflowchart LR\n  p --> q -->\n\`\`\`\n`,
 			});
 			dirs.push(dir);
 			const { status, stdout, stderr } = astroBuild(dir);
@@ -80,7 +83,17 @@ describe("a build with broken content", () => {
 			const output = `${stdout}\n${stderr}`;
 			// The fence opens on line 7; Mermaid reports the end of the broken diagram (line 9).
 			expect(output).toMatch(/content\/pages\/guide\.mdx:9:1 error: mermaid: Parse error on line \d+/);
+			expect(output).toMatch(/content\/pages\/other\.md:12:1 error: mermaid: Parse error on line \d+/);
+			// Each once, where the check located it: not also from the content sync, on its own, at the body's line.
+			expect(output.match(/content\/pages\/\S+ error: /g)).toEqual([
+				"content/pages/guide.mdx:9:1 error: ",
+				"content/pages/other.md:12:1 error: ",
+			]);
+			expect(stderr).toContain(", 2 broken diagram(s)");
+			expect(stderr).toContain("the build stopped because the content has errors");
 			expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+			const written = await readdir(join(dir, "dist"), { recursive: true }).catch(() => []);
+			expect(written.filter((file) => file.endsWith(".html"))).toEqual([]);
 		},
 		BUILD_TIMEOUT + 60_000,
 	);
