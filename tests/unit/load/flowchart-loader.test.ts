@@ -81,7 +81,7 @@ describe("flowchart loader on a kept data store", () => {
 		fake.changes.length = 0;
 		await sync(fake);
 		expect(fake.changes).toEqual(["set renewal", "parsed 1"]);
-		expect((fake.entries.get("renewal")?.data as { title: string }).title).toBe("Renewals, edited");
+		expect(fake.entries.get("renewal")?.data).toMatchObject({ title: "Renewals, edited" });
 	});
 
 	it("starts again in file order when a flowchart is added or removed", async () => {
