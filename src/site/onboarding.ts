@@ -1,7 +1,6 @@
 /** The onboarding path resolved for a language. */
-import { type CollectionEntry, getCollection } from "astro:content";
+import { getCollection } from "astro:content";
 import { type Lang, t } from "../i18n/ui.ts";
-import { inputsMemo } from "../lib/memo.ts";
 import {
 	localisedWithFallback,
 	type OnboardingEntry,
@@ -11,7 +10,7 @@ import {
 import { mergeRoles } from "../lib/roles.ts";
 import type { Onboarding } from "../lib/schema/onboarding.ts";
 import { fillTemplate } from "../lib/template.ts";
-import { getFlowcharts, getPages, type SiteFlowchart, type SitePage } from "./data.ts";
+import { getFlowcharts, getPages } from "./data.ts";
 import { href } from "./urls.ts";
 
 /** Kinds the site has pages for; add a kind here when its route lands (metrics, automations, changelog, reviews). */
@@ -39,28 +38,11 @@ export interface SiteOnboarding {
 	file?: string;
 }
 
-/**
- * Every page asks for the path (its prev/next along it), so it is resolved once per language and content state: the
- * flowchart and page lists are the same arrays until the content changes, and the onboarding file has a digest.
- */
 export async function getOnboarding(lang: Lang): Promise<SiteOnboarding | undefined> {
 	const entry = (await getCollection("onboarding"))[0];
 	if (!entry) return undefined;
-	const [flowcharts, pages] = await Promise.all([getFlowcharts(lang), getPages(lang)]);
-	const version = entry.digest ?? JSON.stringify(entry.data);
-	return resolved(lang, [version, entry.filePath, flowcharts, pages], () =>
-		resolveSiteOnboarding(lang, entry, flowcharts, pages),
-	);
-}
-const resolved = inputsMemo<Lang, SiteOnboarding>();
-
-function resolveSiteOnboarding(
-	lang: Lang,
-	entry: CollectionEntry<"onboarding">,
-	flowcharts: SiteFlowchart[],
-	pages: SitePage[],
-): SiteOnboarding {
 	const data = entry.data as Onboarding;
+	const [flowcharts, pages] = await Promise.all([getFlowcharts(lang), getPages(lang)]);
 	const sections: Partial<Record<OnboardingKind, string>> = {
 		faq: t(lang, "faq.title"),
 		roles: t(lang, "roles.title"),
