@@ -42,11 +42,18 @@ export function flowchartLoader(rootDir: string): Loader {
 					const good = lastGood.get(id);
 					if (good) entries.push({ fc: good, problems });
 				}
-				store.clear();
+				// An unchanged store stays untouched: any change (even a clear and the same entries again) makes Astro
+				// serialise and save its whole data store, every guide's body included, on every build. Entries keep
+				// file order, as a clean build has them; a flowchart added or removed starts the collection again.
+				const ids = entries.map(({ fc }) => fc.id);
+				const kept = store.keys();
+				if (kept.length !== ids.length || kept.some((id, i) => id !== ids[i])) store.clear();
 				for (const { fc, problems } of entries) {
 					const raw = { ...fc.data, file: fc.file, ...(problems ? { problems } : {}) };
+					const digest = generateDigest(raw);
+					if (store.get(fc.id)?.digest === digest) continue;
 					const data = await parseData({ id: fc.id, data: raw, filePath: fc.file });
-					store.set({ id: fc.id, data, digest: generateDigest(data), filePath: fc.file });
+					store.set({ id: fc.id, data, digest, filePath: fc.file });
 				}
 				// Files that never loaded have no entry to carry their problems; a changed meta value still makes the
 				// dev server reload the browser, whose 404 page then lists the current problems.

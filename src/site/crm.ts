@@ -5,13 +5,21 @@
  */
 import type { CrmFormat } from "../lib/interchange/crm-export.ts";
 import { exportCrm } from "../lib/interchange/crm-export.ts";
+import { loadFlowcharts } from "../lib/load/load-flowcharts.ts";
 import type { SiteFlowchart } from "./data.ts";
 import { project } from "./project.ts";
 
 const cache = new Map<string, Promise<string | undefined>>();
+/** The project's flowcharts read once per build for all its CRM files (each format in each language). */
+const loaded = new Map<string, ReturnType<typeof loadFlowcharts>>();
 
-async function compute(fc: SiteFlowchart, format: CrmFormat, rootDir: string): Promise<string | undefined> {
-	const result = await exportCrm(rootDir, fc.id, format, fc.lang);
+async function compute(
+	fc: SiteFlowchart,
+	format: CrmFormat,
+	rootDir: string,
+	flowcharts?: ReturnType<typeof loadFlowcharts>,
+): Promise<string | undefined> {
+	const result = await exportCrm(rootDir, fc.id, format, fc.lang, flowcharts);
 	const file = Object.entries(result.files ?? {}).find(([name]) => /\.(pathAssistant|json)$/.test(name));
 	return file?.[1];
 }
@@ -22,7 +30,12 @@ export function crmFile(fc: SiteFlowchart, format: CrmFormat, rootDir = project.
 	const key = `${rootDir}\0${fc.lang}/${fc.id}/${format}`;
 	let file = cache.get(key);
 	if (!file) {
-		file = compute(fc, format, rootDir);
+		let flowcharts = loaded.get(rootDir);
+		if (!flowcharts) {
+			flowcharts = loadFlowcharts(rootDir);
+			loaded.set(rootDir, flowcharts);
+		}
+		file = compute(fc, format, rootDir, flowcharts);
 		cache.set(key, file);
 	}
 	return file;

@@ -2,6 +2,7 @@
 
 import { type Lang, t, type UiKey } from "../i18n/ui.ts";
 import { formatter, locales } from "../lib/i18n/format.ts";
+import { inputsMemo } from "../lib/memo.ts";
 import {
 	type CalendarDate,
 	formatDay,
@@ -110,13 +111,9 @@ export async function getReviewRows(lang: Lang): Promise<SiteReviewRow[]> {
 	// Every flowchart and guide page shows its own row, so the rows are built once per content state: the lists
 	// from data.ts are the same arrays until the content changes.
 	const inputs = await Promise.all([getFlowcharts(lang), getFlowcharts("en"), getPages(lang), getPages("en")]);
-	const hit = reviewRows.get(lang);
-	if (hit?.inputs.every((input, i) => input === inputs[i])) return hit.rows;
-	const rows = buildReviewRows(...inputs);
-	reviewRows.set(lang, { inputs, rows });
-	return rows;
+	return reviewRows(lang, inputs, () => buildReviewRows(...inputs));
 }
-const reviewRows = new Map<Lang, { inputs: unknown[]; rows: SiteReviewRow[] }>();
+const reviewRows = inputsMemo<Lang, SiteReviewRow[]>();
 
 function buildReviewRows(
 	flowcharts: SiteFlowchart[],

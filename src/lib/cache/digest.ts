@@ -3,6 +3,7 @@
  * when everything that made it is the same, so each key covers the inputs and the code that turned them into output.
  */
 import { createHash, type Hash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { findPackageJSON } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
@@ -54,6 +55,16 @@ export async function packageVersion(name: string, from: string): Promise<string
 	try {
 		const manifest = findPackageJSON(name, from);
 		return manifest ? (JSON.parse(await readFile(manifest, "utf8")) as { version?: string }).version : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** `packageVersion` for code that cannot wait (a synchronous renderer); undefined if not found. */
+export function packageVersionSync(name: string, from: string): string | undefined {
+	try {
+		const manifest = findPackageJSON(name, from);
+		return manifest ? (JSON.parse(readFileSync(manifest, "utf8")) as { version?: string }).version : undefined;
 	} catch {
 		return undefined;
 	}

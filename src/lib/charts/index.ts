@@ -11,8 +11,7 @@
  * axes use `currentColor` so charts follow the page's light or dark colour; bars and lines use a
  * mid-tone palette that reads on both.
  */
-import { parse, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { type Lang, t, type UiKey } from "../../i18n/ui.ts";
 import { textKey } from "../cache/digest.ts";
 import { type Format, formatter, type Message, message, vegaNumberLocale } from "../i18n/format.ts";
@@ -78,8 +77,12 @@ function escapeXml(s: string): string {
 	return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Draws a Vega-Lite spec (data, style and locale included) to SVG. */
+/**
+ * Draws a Vega-Lite spec (data, style and locale included) to SVG. Vega and Vega-Lite (~2 MB of modules with d3) are
+ * loaded only here: a build whose charts are all in the cache never loads them.
+ */
 async function drawSvg(spec: TopLevelSpec): Promise<string> {
+	const [{ parse, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
 	const view = new View(parse(compile(spec).spec), { renderer: "none" });
 	const svg = await view.toSVG();
 	view.finalize();

@@ -38,8 +38,14 @@ async function readOptional(root: string, file: string): Promise<{ text?: string
 	return decodeText(file, bytes);
 }
 
-async function findFlowchart(root: string, id: string): Promise<{ fc?: LoadedFlowchart; diagnostics: Diagnostic[] }> {
-	const { flowcharts, diagnostics } = await loadFlowcharts(root);
+/** What `loadFlowcharts` gives. */
+type ProjectFlowcharts = Awaited<ReturnType<typeof loadFlowcharts>>;
+
+async function findFlowchart(
+	id: string,
+	loaded: Promise<ProjectFlowcharts>,
+): Promise<{ fc?: LoadedFlowchart; diagnostics: Diagnostic[] }> {
+	const { flowcharts, diagnostics } = await loaded;
 	const fc = flowcharts.find((f) => f.id === id);
 	const file = `content/flowcharts/${id}.yaml`;
 	const own = diagnostics.filter((d) => d.file === file || d.file === `content/flowcharts/${id}.yml`);
@@ -73,8 +79,18 @@ async function historyOf(
 	return { store: load.store, diagnostics: load.diagnostics.filter((d) => d.severity === "error") };
 }
 
-export async function exportCrm(root: string, id: string, format: CrmFormat, lang: Lang = "en"): Promise<CrmExport> {
-	const found = await findFlowchart(root, id);
+/**
+ * The files for one flowchart. `loaded` is the project's flowcharts when the caller already holds them (the site
+ * exports each flowchart in two formats and every language from one read); by default they are read from `root`.
+ */
+export async function exportCrm(
+	root: string,
+	id: string,
+	format: CrmFormat,
+	lang: Lang = "en",
+	loaded: Promise<ProjectFlowcharts> = loadFlowcharts(root),
+): Promise<CrmExport> {
+	const found = await findFlowchart(id, loaded);
 	if (!found.fc) return { diagnostics: found.diagnostics };
 	const fc = found.fc;
 	const mappingFile = `content/metrics/${fc.id}/mapping.yaml`;

@@ -4,12 +4,16 @@
  * images from other hosts become links, so a reader's browser never fetches another host;
  * rehype-sanitize removes anything else that is not plain formatting, including `javascript:` URLs.
  */
+import { join } from "node:path";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { packageVersionSync, textKey } from "../cache/digest.ts";
 import { stringMemo } from "../memo.ts";
+import { sharedProject } from "../project.ts";
+import { keptHtml, MARKDOWN_CACHE } from "./html-cache.ts";
 
 /** The few hast shapes this module touches. */
 interface HastNode {
@@ -107,18 +111,61 @@ let blockProcessor: ReturnType<typeof makeProcessor> | undefined;
  */
 const rendered = { inline: stringMemo<string>(5000), block: stringMemo<string>(5000) };
 
+/** Packages whose versions can change the HTML: the pipeline's and the parser's and serialiser's underneath. */
+const RENDER_PACKAGES = [
+	"unified",
+	"remark-parse",
+	"remark-rehype",
+	"rehype-sanitize",
+	"rehype-stringify",
+	"micromark",
+	"mdast-util-from-markdown",
+	"mdast-util-to-hast",
+	"hast-util-sanitize",
+	"hast-util-to-html",
+];
+
+let version: string | undefined;
+
+/** What makes the HTML besides the text: this module's pipeline code and the packages' versions. */
+function rendererVersion(): string {
+	version ??= textKey(
+		...RENDER_PACKAGES.map((name) => `${name}@${packageVersionSync(name, import.meta.url) ?? "?"}`),
+		...[makeProcessor, literalHtmlAndImages, fixLinks, unwrapSingleParagraph].map(String),
+	);
+	return version;
+}
+
+/** Undefined: the shared project's `.cache/flowbook/markdown` in a build or dev server; null: keep nothing. */
+let keptDir: string | null | undefined;
+
+/** Where rendered texts are kept between builds: `dir`, nowhere (null), or the project's cache (undefined). */
+export function keepRenderedMarkdownIn(dir: string | null | undefined): void {
+	keptDir = dir;
+}
+
+function keptIn(): string | undefined {
+	if (keptDir !== undefined) return keptDir ?? undefined;
+	const project = sharedProject();
+	return project ? join(project.rootDir, MARKDOWN_CACHE) : undefined;
+}
+
 /** Inline Markdown (emphasis, strong, code, links) to HTML with no `<p>` around a single paragraph. */
 export function renderInlineMarkdown(text: string): string {
-	return rendered.inline(text, () => {
-		inlineProcessor ??= makeProcessor(true);
-		return String(inlineProcessor.processSync(text)).trim();
-	});
+	return rendered.inline(text, () =>
+		keptHtml(keptIn(), rendererVersion(), "inline", text, () => {
+			inlineProcessor ??= makeProcessor(true);
+			return String(inlineProcessor.processSync(text)).trim();
+		}),
+	);
 }
 
 /** Markdown with paragraphs and lists, e.g. a multi-paragraph description, to HTML. */
 export function renderBlockMarkdown(text: string): string {
-	return rendered.block(text, () => {
-		blockProcessor ??= makeProcessor(false);
-		return String(blockProcessor.processSync(text)).trim();
-	});
+	return rendered.block(text, () =>
+		keptHtml(keptIn(), rendererVersion(), "block", text, () => {
+			blockProcessor ??= makeProcessor(false);
+			return String(blockProcessor.processSync(text)).trim();
+		}),
+	);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cacheKey, treeFiles } from "../../../src/lib/cache/digest.ts";
+import { cacheKey, packageVersion, packageVersionSync, treeFiles } from "../../../src/lib/cache/digest.ts";
 
 let dir: string;
 let code: string;
@@ -49,5 +49,15 @@ describe("cacheKey", () => {
 		rmSync(join(input, "a", "index.html"));
 		writeFileSync(join(input, "b.html"), "a, edited");
 		expect(await key()).not.toBe(pageChanged);
+	});
+});
+
+describe("packageVersionSync", () => {
+	it("reads the installed version as packageVersion does, and undefined for a package that is not there", async () => {
+		const from = pathToFileURL(join(process.cwd(), "src/lib/markdown/inline.ts")).href;
+		const unified = packageVersionSync("unified", from);
+		expect(unified).toMatch(/^\d+\.\d+\.\d+/);
+		expect(unified).toBe(await packageVersion("unified", from));
+		expect(packageVersionSync("no-such-package-flowbook", from)).toBeUndefined();
 	});
 });

@@ -27,3 +27,19 @@ describe("the HubSpot export in a build", () => {
 		expect(vi.mocked(ingestCsv)).toHaveBeenCalledTimes(1);
 	});
 });
+
+describe("CRM files from flowcharts the caller already read", () => {
+	it("exports the flowcharts it is given instead of reading the folder again", async () => {
+		const read = await loadFlowcharts(fixture);
+		const fc = read.flowcharts.find((f) => f.id === "tiny");
+		if (!fc) throw new Error("fixture flowchart missing");
+		// A marked copy: only a file made from the given flowcharts carries the mark.
+		const marked = { ...fc, data: { ...fc.data, title: "Marked pipeline" } };
+		const given = Promise.resolve({ ...read, flowcharts: [marked] });
+		const result = await exportCrm(fixture, "tiny", "salesforce", "en", given);
+		const files = Object.values(result.files ?? {}).join("\n");
+		expect(files).toContain("Marked pipeline");
+		const fromDisk = Object.values((await exportCrm(fixture, "tiny", "salesforce")).files ?? {}).join("\n");
+		expect(fromDisk).not.toContain("Marked pipeline");
+	});
+});

@@ -1,0 +1,40 @@
+/**
+ * Rendered Markdown kept between builds. The flowchart pages, the FAQ and the CRM files render a few hundred short
+ * author texts through unified() (about a millisecond each, and more while the parser is still cold), the same
+ * texts every build: one read back from `<dir>/<digest>.html` costs a file read. The digest covers the text, the
+ * kind of rendering and the renderer's `version` (its code and package versions), so a change to any of them
+ * renders again. The renderer is synchronous (it runs inside templates), so is this.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { textKey } from "../cache/digest.ts";
+
+export const MARKDOWN_CACHE = ".cache/flowbook/markdown";
+
+/** The HTML `render` makes of `text`: read from `dir` when rendered before, else rendered and kept there. */
+export function keptHtml(
+	dir: string | undefined,
+	version: string,
+	kind: string,
+	text: string,
+	render: () => string,
+): string {
+	if (!dir) return render();
+	const file = join(dir, `${textKey(version, kind, text)}.html`);
+	try {
+		return readFileSync(file, "utf8");
+	} catch {
+		// Not rendered yet.
+	}
+	const html = render();
+	try {
+		mkdirSync(dir, { recursive: true });
+		// Write then rename, so a build running beside this one never reads half a file.
+		const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+		writeFileSync(tmp, html);
+		renameSync(tmp, file);
+	} catch {
+		// A cache that cannot be written costs the next build a rendering, never this one its text.
+	}
+	return html;
+}
