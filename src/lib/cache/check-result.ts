@@ -30,6 +30,8 @@ const READ_BATCH = 64;
 export interface CheckKeyOptions {
 	/** Folders of code whose files are hashed (default: CHECK_CODE_DIRS under this project's src/). */
 	codeDirs?: readonly string[];
+	/** The folder holding node_modules and the lock files (default: the one above this project's src/). */
+	packagesDir?: string;
 	env?: Record<string, string | undefined>;
 	now?: Date;
 }
@@ -37,8 +39,8 @@ export interface CheckKeyOptions {
 type CheckSettings = Pick<FlowbookConfig, "strict"> & Partial<Omit<FlowbookConfig, "strict">>;
 
 /**
- * A digest of everything the check and the early diagrams depend on, or undefined when content/ holds a symbolic
- * link (its target could change without anything under content/ changing, so the result is not remembered).
+ * A digest of everything the check and the early diagrams depend on, or undefined when content/ or the code holds a
+ * symbolic link (its target could change without anything under the folder changing, so nothing is remembered).
  */
 export async function checkInputsKey(
 	rootDir: string,
@@ -53,10 +55,14 @@ export async function checkInputsKey(
 	// The diagram cache is found from the working folder (render/cache.ts), so a build run from elsewhere differs.
 	hashPart(hash, process.cwd());
 	for (const [i, dir] of (options.codeDirs ?? CHECK_CODE_DIRS.map((d) => join(SRC_DIR, d))).entries()) {
+		const files = await filesUnder(dir);
+		if (files === undefined) return undefined;
 		hashPart(hash, `code ${i}`);
-		await hashFiles(hash, dir, (await filesUnder(dir)) ?? []);
+		await hashFiles(hash, dir, files);
 	}
-	hashPart(hash, (await readFile(installedPackages()).catch(() => "")).toString());
+	for (const file of LOCK_FILES) {
+		hashPart(hash, await readFile(join(options.packagesDir ?? dirname(SRC_DIR), file)).catch(() => ""));
+	}
 	hashPart(hash, "content");
 	await hashFiles(hash, join(rootDir, "content"), content);
 	return hash.digest("hex").slice(0, 40);
@@ -81,10 +87,11 @@ function settingsPart(config: CheckSettings, env: Record<string, string | undefi
 	};
 }
 
-/** The installed dependency tree (npm's record of it), so upgrading a parser or Mermaid misses. */
-function installedPackages(): string {
-	return join(dirname(SRC_DIR), "node_modules", ".package-lock.json");
-}
+/**
+ * The installed dependency tree, so upgrading a parser or Mermaid misses: npm's record of what it installed, and the
+ * lock files (another package manager, or node_modules installed without npm).
+ */
+const LOCK_FILES = ["node_modules/.package-lock.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
 
 /** Every file under `dir` (sorted `/` paths), [] when it does not exist, undefined if it holds a symbolic link. */
 async function filesUnder(dir: string): Promise<string[] | undefined> {

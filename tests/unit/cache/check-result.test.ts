@@ -26,7 +26,7 @@ let code: string;
 const config = defineFlowbookConfig({ today: "2026-11-27", pdf: false }, {});
 const now = new Date("2026-11-27T10:00:00Z");
 const key = (settings: Parameters<typeof checkInputsKey>[1] = config, env: Record<string, string> = {}, at = now) =>
-	checkInputsKey(root, settings, { codeDirs: [code], env, now: at });
+	checkInputsKey(root, settings, { codeDirs: [code], packagesDir: root, env, now: at });
 
 beforeEach(() => {
 	root = mkdtempSync(join(tmpdir(), "fb-check-result-"));
@@ -68,6 +68,18 @@ describe("checkInputsKey", () => {
 		expect(await key()).not.toBe(first);
 	});
 
+	it("changes with the installed packages (npm's record, or a lock file)", async () => {
+		const first = await key();
+		mkdirSync(join(root, "node_modules"));
+		writeFileSync(join(root, "node_modules/.package-lock.json"), '{"mermaid":"11.0.0"}');
+		const installed = await key();
+		expect(installed).not.toBe(first);
+		writeFileSync(join(root, "node_modules/.package-lock.json"), '{"mermaid":"11.0.1"}');
+		expect(await key()).not.toBe(installed);
+		writeFileSync(join(root, "pnpm-lock.yaml"), "lockfileVersion: 9");
+		expect(await key()).not.toBe(installed);
+	});
+
 	it("follows the date when `today` is not set, and only then", async () => {
 		const { today: _, ...unset } = config;
 		const tomorrow = new Date("2026-11-28T10:00:00Z");
@@ -75,7 +87,11 @@ describe("checkInputsKey", () => {
 		expect(await key(config, {}, tomorrow)).toBe(await key(config));
 	});
 
-	it("gives none when content/ holds a symbolic link, whose target could change unseen", async () => {
+	it("gives none when content/ or the code holds a symbolic link, whose target could change unseen", async () => {
+		symlinkSync(join(root, "content/flowcharts/b2b.yaml"), join(code, "linked.ts"));
+		expect(await key()).toBeUndefined();
+		rmSync(join(code, "linked.ts"));
+		expect(await key()).toBeDefined();
 		symlinkSync(join(code, "check.ts"), join(root, "content/flowcharts/linked.yaml"));
 		expect(await key()).toBeUndefined();
 	});
