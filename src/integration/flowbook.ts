@@ -6,16 +6,13 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AstroIntegration } from "astro";
-import { checkContent } from "../lib/check.ts";
+import { checkInputsKey, storeCheckResult, storedCheckOutput } from "../lib/cache/check-result.ts";
 import type { CheckRequest } from "../lib/check-worker.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
-import { checkMermaidFences } from "../lib/content/fence-check.ts";
-import { PAGE_BODY_CACHE } from "../lib/content/page-bodies.ts";
 import { devReport } from "../lib/dev-report.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
-import { buildPlaybookPdfs } from "../lib/pdf/build-pdf.ts";
 import { DEFAULT_PDF_CACHE } from "../lib/pdf/pdf-cache.ts";
-import { diagramsLeftToReader } from "../lib/render/cache.ts";
+import { diagramsLeftToReader, recordDiagramFiles } from "../lib/render/cache.ts";
 import { browserLaunches, browserUsedLine } from "../lib/render/find-browser.ts";
 import {
 	closeSharedRenderer,
@@ -25,11 +22,21 @@ import {
 } from "../lib/render/shared.ts";
 import { buildSearchIndex } from "../lib/search/build-index.ts";
 import { DEFAULT_SEARCH_CACHE } from "../lib/search/index-cache.ts";
-import { prerenderSiteDiagrams } from "../lib/site/prerender.ts";
 import { copyFallbackScript, fallbackScriptMiddleware } from "./mermaid-fallback.ts";
 
 /** In a build, the browser a page had to start closes this long after its last render (dev keeps one warm). */
 const BUILD_IDLE_MS = 2_000;
+
+/**
+ * Bundling and page generation come next and hold the build's memory peak; Chromium (~575 MB with its render pages)
+ * would sit idle through them. A page whose diagram was not drawn early starts it again, and it closes soon after
+ * that page's render. Returns the launches so far, to tell the pages' own.
+ */
+async function beforePages(): Promise<number> {
+	await closeSharedRenderer();
+	setSharedRendererIdle(BUILD_IDLE_MS);
+	return browserLaunches();
+}
 
 export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegration {
 	let launchesBeforePages = 0;
@@ -39,6 +46,25 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 			"astro:config:setup": async ({ command, addWatchFile }) => {
 				if (command === "preview" || command === "sync") return;
 				addWatchFile(new URL("../../flowbook.config.ts", import.meta.url));
+				// A build whose inputs did not change prints the last check's output and skips the check and the early
+				// diagrams (src/lib/cache/check-result.ts). The check's modules are loaded only when it runs.
+				const checkKey = command === "build" ? await checkInputsKey(rootDir, config) : undefined;
+				const stored = checkKey ? await storedCheckOutput(rootDir, checkKey) : undefined;
+				if (stored !== undefined) {
+					process.stderr.write(stored);
+					if (process.env.FLOWBOOK_TIMING) console.log("flowbook: content check and diagrams before the pages reused");
+					launchesBeforePages = await beforePages();
+					return;
+				}
+				const [{ checkContent }, { checkMermaidFences }, { PAGE_BODY_CACHE }, { prerenderSiteDiagrams }] =
+					await Promise.all([
+						import("../lib/check.ts"),
+						import("../lib/content/fence-check.ts"),
+						import("../lib/content/page-bodies.ts"),
+						import("../lib/site/prerender.ts"),
+					]);
+				const early = recordDiagramFiles();
+				let earlyComplete = true;
 				// Fences are rendered just below, which reports what Mermaid's parser in Node would, so it is skipped there.
 				const report = await checkContent(rootDir, config, { fences: false, cacheFile: PAGE_BODY_CACHE });
 				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
@@ -54,8 +80,12 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 						reports: report.metrics,
 						renderer: () => getSharedRenderer(),
 						// Only a head start: if it fails, each page draws its diagram as before and reports what went wrong.
-					}).catch(() => 0),
+					}).catch(() => {
+						earlyComplete = false;
+						return 0;
+					}),
 				]);
+				early.stop();
 				// FLOWBOOK_TIMING: the early diagram phase, for bench/ (one line, as the two parts overlap; same shape as
 				// the pages' lines in src/site/diagrams.ts).
 				if (process.env.FLOWBOOK_TIMING) {
@@ -63,22 +93,19 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 					console.log(`flowbook: diagrams before the pages ${what} in ${(performance.now() - started).toFixed(1)} ms`);
 				}
 				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
-				for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-				process.stderr.write(
-					`flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`,
-				);
-				if ((report.failed || hasErrors(fences)) && command === "build") {
+				const output = `${diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join("")}flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`;
+				process.stderr.write(output);
+				const failed = report.failed || hasErrors(fences);
+				if (failed && command === "build") {
 					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
 					process.exit(1);
 				}
-				// Bundling and page generation come next and hold the build's memory peak; Chromium (~575 MB with its
-				// render pages) would sit idle through them. A page whose diagram was not drawn above starts it again, and
-				// it closes soon after that page's render.
-				if (command === "build") {
-					await closeSharedRenderer();
-					setSharedRendererIdle(BUILD_IDLE_MS);
-					launchesBeforePages = browserLaunches();
+				// Only a passing check with every early diagram in the cache is remembered: a failing build always checks
+				// again, so what it prints is never older than the content it is about.
+				if (checkKey && !failed && earlyComplete && early.unresolved === 0) {
+					await storeCheckResult(rootDir, checkKey, { output, diagrams: [...early.files] });
 				}
+				if (command === "build") launchesBeforePages = await beforePages();
 			},
 			"astro:server:setup": ({ server }) => {
 				server.middlewares.use(fallbackScriptMiddleware(config.base));
@@ -116,6 +143,7 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 				if (config.pdf) {
 					// The pages already link to the PDFs (config.pdf): no PDF means a broken link, so it fails the build.
 					const started = performance.now();
+					const { buildPlaybookPdfs } = await import("../lib/pdf/build-pdf.ts");
 					const pdf = await buildPlaybookPdfs({
 						distDir: fileURLToPath(dir),
 						distName: out,
@@ -154,9 +182,11 @@ function contentChecker(): { check(request: CheckRequest): void; stop(): void } 
 		check(request) {
 			if (worker) worker.postMessage(request);
 			else
-				void checkContent(request.rootDir, request.config, { cacheFile: PAGE_BODY_CACHE }).then((r) =>
-					process.stderr.write(devReport(r, request.changed)),
-				);
+				void Promise.all([import("../lib/check.ts"), import("../lib/content/page-bodies.ts")])
+					.then(([{ checkContent }, { PAGE_BODY_CACHE }]) =>
+						checkContent(request.rootDir, request.config, { cacheFile: PAGE_BODY_CACHE }),
+					)
+					.then((r) => process.stderr.write(devReport(r, request.changed)));
 		},
 		stop: () => void worker?.terminate(),
 	};

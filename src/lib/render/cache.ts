@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../cache/write-file.ts";
 import { processShared } from "../process-shared.ts";
 import { DIAGRAM_FONT_FAMILY } from "./font.ts";
@@ -78,6 +78,39 @@ function isNoBrowserError(error: unknown): error is NoBrowserError {
 /** True once some diagram of this process was left to the reader's browser (no Chromium was found). */
 export function diagramsLeftToReader(): boolean {
 	return noBrowser.warned;
+}
+
+/** The cache files that renders resolved to while it was on, and how many diagrams resolved to none. */
+export interface DiagramFileRecording {
+	files: Set<string>;
+	unresolved: number;
+	stop(): void;
+}
+
+/** Shared by both copies of this module, like the warning above; empty unless a recording is on. */
+const recordings = processShared("diagramFileRecordings", () => new Set<DiagramFileRecording>());
+
+/**
+ * Records the cache file (absolute path) of every diagram rendered until `stop()`: the build remembers which files
+ * its early diagram phase left, and checks later that they are still there (src/lib/cache/check-result.ts).
+ */
+export function recordDiagramFiles(): DiagramFileRecording {
+	const recording: DiagramFileRecording = {
+		files: new Set(),
+		unresolved: 0,
+		stop: () => void recordings.delete(recording),
+	};
+	recordings.add(recording);
+	return recording;
+}
+
+function record(dir: string, keys: readonly string[], results: readonly DiagramResult[]): void {
+	for (const recording of recordings) {
+		results.forEach((result, i) => {
+			if (result.kind === "svg") recording.files.add(resolve(dir, `${keys[i]}.svg`));
+			else recording.unresolved++;
+		});
+	}
 }
 
 /** For tests: allow the once-per-process message again. */
@@ -166,7 +199,7 @@ export async function renderDiagrams(
 		}
 	}
 
-	return jobs.map((job, i) => {
+	const results = jobs.map((job, i): DiagramResult => {
 		const hit = cached[i];
 		if (hit !== undefined) return finish(job, hit, true);
 		const outcome = fresh.get(keys[i] as string) as Outcome;
@@ -174,4 +207,6 @@ export async function renderDiagrams(
 		if ("error" in outcome) return { id: job.id, kind: "error", error: outcome.error };
 		return { id: job.id, kind: "fallback", fallback: true, source: job.source };
 	});
+	record(dir, keys, results);
+	return results;
 }

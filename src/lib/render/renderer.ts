@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import type { Browser, Page } from "playwright-core";
-import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from "../schema/flowchart.ts";
+import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from "../schema/limits.ts";
 import { type BrowserSearch, CHROMIUM_ARGS, noteBrowserUsed, searchBrowser } from "./find-browser.ts";
 import { DIAGRAM_FONT_FAMILY, defaultFontCss } from "./font.ts";
 import { CONFIG_COPY_SCRIPT, patchMermaidScript } from "./mermaid-patch.ts";

@@ -1,0 +1,67 @@
+/**
+ * A warm build of unchanged content reuses the last content check (src/lib/cache/check-result.ts) and must print
+ * and build exactly what a full check would: the same diagnostics and summary, the same exit code, the same site.
+ */
+import { createHash } from "node:crypto";
+import { appendFile, cp, readdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { astroBuild, BUILD_TIMEOUT, fixtureProject } from "./support/fixture-project.ts";
+import { ROOT } from "./support/site.ts";
+
+/** What the check printed: stderr up to and including the `flowbook: N errors, …` summary line. */
+function checkOutput(stderr: string): string {
+	const end = stderr.search(/^flowbook: \d+ errors?, .*$/m);
+	expect(end, stderr).toBeGreaterThanOrEqual(0);
+	return stderr.slice(0, stderr.indexOf("\n", end) + 1);
+}
+
+/** A digest of every file of the built site by path. */
+async function siteDigest(dist: string): Promise<Map<string, string>> {
+	const files = (await readdir(dist, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+	const out = new Map<string, string>();
+	for (const f of files) {
+		const path = join(f.parentPath, f.name);
+		out.set(
+			path.slice(dist.length),
+			createHash("sha256")
+				.update(await readFile(path))
+				.digest("hex"),
+		);
+	}
+	return out;
+}
+
+describe("a warm build of unchanged content", () => {
+	let dir = "";
+	afterAll(async () => {
+		if (dir) await rm(dir, { recursive: true, force: true });
+	});
+	it(
+		"prints the same check output and builds the same site without checking again; an edit checks again",
+		async () => {
+			dir = await fixtureProject({});
+			await cp(join(ROOT, "content"), join(dir, "content"), { recursive: true });
+			const env = { FLOWBOOK_BASE: "/sales/", FLOWBOOK_TODAY: "2026-11-27", FLOWBOOK_TIMING: "1" };
+			const first = astroBuild(dir, env);
+			expect(first.status, first.stderr).toBe(0);
+			expect(first.stdout).not.toContain("content check and diagrams before the pages reused");
+			const firstSite = await siteDigest(join(dir, "dist"));
+
+			const warm = astroBuild(dir, env);
+			expect(warm.status, warm.stderr).toBe(0);
+			expect(warm.stdout).toContain("flowbook: content check and diagrams before the pages reused");
+			expect(checkOutput(warm.stderr)).toBe(checkOutput(first.stderr));
+			// The early diagrams were skipped, and the pages still found every diagram in the cache.
+			expect(warm.stdout).toContain("flowbook: page generation launched Chromium 0 time(s)");
+			expect(await siteDigest(join(dir, "dist"))).toEqual(firstSite);
+
+			await appendFile(join(dir, "content/flowcharts/b2b.yaml"), "\n# edited\n");
+			const edited = astroBuild(dir, env);
+			expect(edited.status, edited.stderr).toBe(0);
+			expect(edited.stdout).not.toContain("content check and diagrams before the pages reused");
+			expect(edited.stdout).toMatch(/flowbook: diagrams before the pages \d+/);
+		},
+		3 * BUILD_TIMEOUT,
+	);
+});
