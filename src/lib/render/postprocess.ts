@@ -245,7 +245,8 @@ function flowbookPlugin(options: PostprocessOptions): CustomPlugin {
 							else attrs.style = style;
 						}
 						// Mermaid repeats classes (`edge-thickness-normal edge-pattern-solid` twice on every edge).
-						if (attrs.class !== undefined)
+						// (A class list without whitespace is one class, already as it would come out.)
+						if (attrs.class !== undefined && /\s/.test(attrs.class))
 							attrs.class = [...new Set(attrs.class.split(/\s+/).filter(Boolean))].join(" ");
 						if (node.name === "style") {
 							for (const child of node.children) {
