@@ -1,5 +1,6 @@
 import { minify, minifyBlock, syntax } from "csso";
 import {
+	_collections,
 	builtinPlugins,
 	type CustomPlugin,
 	optimize,
@@ -312,16 +313,19 @@ const removeEmptyContainers = builtinPlugins.find((p) => p.name === "removeEmpty
 };
 
 /**
- * SVGO's removeEmptyContainers, shown only the rules of the stylesheet that set `filter`. The plugin reads the
- * stylesheet for one thing, whether an empty <g> has a filter (then it stays), and parsed all of Mermaid's
- * ~100 rules to learn it (~10% of post-processing). Rules without a `filter` declaration cannot change that answer;
- * the few that have one are found once per distinct stylesheet (memo) and shown to the plugin in its place while it
- * sets up, so everything it removes is what it removed before.
+ * SVGO's removeEmptyContainers, shown only the rules of the stylesheet that can give a <g> a filter. The plugin
+ * reads the stylesheet for one thing, whether an empty <g> has a filter (then it stays), and parsed all of
+ * Mermaid's ~100 rules to learn it (~10% of post-processing). Other rules cannot change that answer; the few that
+ * can are found once per distinct stylesheet (memo, filterRules) and shown to the plugin in its place while it sets
+ * up, so everything it removes is what it removed before.
  */
 function removeEmptyContainersFast(): CustomPlugin {
 	return {
 		name: "flowbook-remove-empty-containers",
 		fn: (root, params, info) => {
+			// Removal starts at an empty container (a parent empties only when its children go): without one, nothing
+			// would be removed, and the stylesheet need not be read at all.
+			if (!hasEmptyContainer(root.children)) return null;
 			const rootId = rootSvgId(root);
 			const texts = styleTexts(root.children);
 			const saved = texts.map((t) => t.value);
@@ -338,6 +342,18 @@ function removeEmptyContainersFast(): CustomPlugin {
 	};
 }
 
+/** SVGO's container elements (should a future SVGO not list them, every element counts: the plugin then always runs). */
+const CONTAINERS: { has(name: string): boolean } = _collections.elemsGroups.container ?? { has: () => true };
+
+/** Whether an element SVGO counts as a container (the root <svg> aside) has no children. */
+function hasEmptyContainer(children: XastChild[]): boolean {
+	return children.some(
+		(c) =>
+			c.type === "element" &&
+			((c.children.length === 0 && c.name !== "svg" && CONTAINERS.has(c.name)) || hasEmptyContainer(c.children)),
+	);
+}
+
 /** The text of every <style> element. */
 function styleTexts(children: XastChild[], out: { value: string }[] = []): { value: string }[] {
 	for (const child of children) {
@@ -352,17 +368,37 @@ function styleTexts(children: XastChild[], out: { value: string }[] = []): { val
 /** At-rules SVGO's stylesheet reader skips (style.js parseStylesheet). */
 const KEYFRAMES = new Set(["keyframes", "-webkit-keyframes", "-o-keyframes", "-moz-keyframes"]);
 
+type CssNode = ReturnType<typeof syntax.parse>;
+
+/** Whether a selector's subject (its last compound) may be a <g>: no type selector there, or `g`, `*`, a namespace. */
+function mayMatchG(selector: CssNode): boolean {
+	if (selector.type !== "Selector") return true;
+	let subject: CssNode[] = [];
+	for (const part of selector.children) subject = part.type === "Combinator" ? [] : [...subject, part];
+	return subject.every((part) => {
+		if (part.type !== "TypeSelector") return true;
+		const name = part.name.toLowerCase();
+		return name === "g" || name === "*" || name.includes("|");
+	});
+}
+
+function mayGiveGFilter(rule: CssNode): boolean {
+	if (rule.type !== "Rule") return true;
+	const declares = rule.block.children.some((d) => d.type === "Declaration" && d.property.toLowerCase() === "filter");
+	const selectors = rule.prelude.type === "SelectorList" ? rule.prelude.children.toArray() : [rule.prelude];
+	return declares && selectors.some(mayMatchG);
+}
+
 /**
- * The stylesheet's top-level rules that declare `filter`, and every at-rule but keyframes (SVGO reads the rules in
+ * What of a stylesheet can give a <g> a filter (`filter` is not inherited): the top-level rules that declare one
+ * for a selector that may match a <g> (`.node rect` cannot), and every at-rule but keyframes (SVGO reads the rules in
  * @media and the like as conditional ones).
  */
 export function filterRules(css: string): string {
 	const ast = syntax.parse(css, { parseValue: false, parseAtrulePrelude: false });
 	if (ast.type !== "StyleSheet") return css;
 	ast.children = ast.children.filter((node) =>
-		node.type === "Rule"
-			? node.block.children.some((d) => d.type === "Declaration" && d.property.toLowerCase() === "filter")
-			: !(node.type === "Atrule" && KEYFRAMES.has(node.name)),
+		node.type === "Rule" ? mayGiveGFilter(node) : !(node.type === "Atrule" && KEYFRAMES.has(node.name)),
 	);
 	return syntax.generate(ast);
 }

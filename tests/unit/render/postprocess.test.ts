@@ -181,6 +181,12 @@ describe("empty containers", () => {
 		expect(out).not.toContain('<g class="plain"/>');
 	});
 
+	it("keeps an empty <g> that a type selector gives a filter", () => {
+		const out = postprocessSvg(svg("#fbm3 rect{filter:blur(1px)}#fbm3 g.plain{filter:blur(1px)}"));
+		expect(out).toContain('<g class="plain"/>');
+		expect(out).not.toContain('<g class="shadowed"/>');
+	});
+
 	it("reads the filter rules of each stylesheet, not a remembered one", () => {
 		postprocessSvg(svg("#fbm3 .shadowed{filter:drop-shadow(1px 1px 1px #000)}"));
 		const out = postprocessSvg(svg("#fbm3 .plain{filter:blur(1px)}"));
@@ -190,9 +196,15 @@ describe("empty containers", () => {
 });
 
 describe("filterRules", () => {
-	it("keeps the rules that declare filter, and at-rules other than keyframes", () => {
+	it("keeps the rules that may give a <g> a filter, and at-rules other than keyframes", () => {
 		const css =
 			"@keyframes dash{to{stroke-dashoffset:0}}#a .x{fill:red}#a .y,#a .z{stroke:red;filter:none}@media print{.w{filter:none}}";
 		expect(filterRules(css)).toBe("#a .y,#a .z{stroke:red;filter:none}@media print{.w{filter:none}}");
+	});
+
+	it("drops filter rules whose subject is another element, keeps g, * and any rule with one such selector", () => {
+		const css =
+			"#a rect,.b polygon{filter:none}.c>g{filter:none}*{filter:none}.d path,.e{filter:none}g rect{filter:none}";
+		expect(filterRules(css)).toBe(".c>g{filter:none}*{filter:none}.d path,.e{filter:none}");
 	});
 });
