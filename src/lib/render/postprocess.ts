@@ -461,15 +461,14 @@ function minifySheet(
 ): void {
 	const text = node.children[0];
 	if (text?.type !== "text" && text?.type !== "cdata") return;
-	const scoped = rootId !== "" && !text.value.includes(ROOT_ID);
-	const css = scoped ? text.value.replaceAll(`#${rootId}`, `#${ROOT_ID}`) : text.value;
-	const key = `sheet\0${css}\0${usage.tags.join(" ")}\0${usage.classes.join(" ")}`;
-	const out = remember(key, () => minify(css, { usage }).css);
-	if (out === "") {
+	const used = `${usage.tags.join(" ")}\0${usage.classes.join(" ")}`;
+	const value = withRootId(text.value, rootId, (css) =>
+		remember(`sheet\0${css}\0${used}`, () => minify(css, { usage }).css),
+	);
+	if (value === "") {
 		parent.children = parent.children.filter((c) => c !== node);
 		return;
 	}
-	const value = scoped ? out.replaceAll(`#${ROOT_ID}`, `#${rootId}`) : out;
 	// As SVGO does: a stylesheet with `<` or `>` (child combinators) must stay CDATA in XML.
 	node.children = [/[<>]/.test(text.value) ? { type: "cdata", value } : { type: "text", value }];
 }
