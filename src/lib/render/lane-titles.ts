@@ -206,7 +206,9 @@ export function clearLaneTitles(root: XastRoot): void {
 		clearLabel(label, titles, [...steps, ...others]);
 	}
 	const boxes = labels.map((l) => labelBox(l));
-	for (const title of titles) clearTitle(title, allRoutes(root), boxes);
+	// Read once: the routes do not move (only labels and titles do), and decoding them per title was most of the work.
+	const routes = allRoutes(root);
+	for (const title of titles) clearTitle(title, routes, boxes);
 }
 
 function allRoutes(root: XastRoot): Point[][] {

@@ -1,5 +1,15 @@
-import { minify, minifyBlock } from "csso";
-import { type CustomPlugin, optimize, type PluginConfig, type XastChild, type XastElement, type XastRoot } from "svgo";
+import { minify, minifyBlock, syntax } from "csso";
+import {
+	_collections,
+	builtinPlugins,
+	type CustomPlugin,
+	optimize,
+	type PluginConfig,
+	type XastChild,
+	type XastElement,
+	type XastParent,
+	type XastRoot,
+} from "svgo";
 import { stringMemo } from "../memo.ts";
 import { clearLaneTitles } from "./lane-titles.ts";
 import { simplifyRoughShapes } from "./rough-shapes.ts";
@@ -145,34 +155,64 @@ function pathElements(children: XastChild[], out: XastElement[] = []): XastEleme
 
 const MARKER_ATTRIBUTES = ["marker-start", "marker-mid", "marker-end"] as const;
 
+/** SVGO's own convertPathData plugin, called directly on a stub document of paths (see minifyPaths). */
+const convertPathData = builtinPlugins.find((p) => p.name === "convertPathData") as {
+	fn: (
+		root: XastRoot,
+		params: object,
+		info: object,
+	) => { element?: { enter?: (n: XastElement, p: XastParent) => void } };
+};
+const PATH_PARAMS = { floatPrecision: 2, applyTransforms: false };
+
+/** A path carrying what Mermaid's stylesheet would give it, for convertPathData to make the same choices. */
+function pathStub(path: XastElement): XastElement {
+	const attrs = path.attributes;
+	const stub: Record<string, string> = {
+		stroke: "#000",
+		"stroke-linecap": (attrs.class ?? "").includes("animation") ? "round" : "butt",
+	};
+	for (const m of MARKER_ATTRIBUTES) if (attrs[m] !== undefined) stub[m] = "url(#m)";
+	// As when the stubs were SVG text (parsed by a second SVGO pass): characters that could not stand in it go.
+	stub.d = (attrs.d as string).replace(/[<&"]/g, "");
+	return { type: "element", name: "path", attributes: stub, children: [] };
+}
+
 /**
  * SVGO's convertPathData, run on the diagram's paths alone. In the full document it computes every path's style
  * against Mermaid's stylesheet (~40 ms a diagram); alone, each path carries what the stylesheet would give it:
  * a stroke, butt caps (round for Mermaid's animated edges) and its markers, so the plugin makes the same choices.
- * (Mermaid's rough.js stadiums are redrawn before this, in rough-shapes.ts.)
+ * The stubs are handed to the plugin as nodes: a second `optimize` over them as text cost a parse and a
+ * serialisation (~16% of post-processing) for the same result. (Mermaid's rough.js stadiums are redrawn before
+ * this, in rough-shapes.ts.)
  */
 function minifyPaths(root: XastRoot): void {
 	const paths = pathElements(root.children);
 	if (paths.length === 0) return;
 	// Rounded first, so the paths are short even if the conversion below is skipped.
 	for (const path of paths) path.attributes.d = roundNumbers(path.attributes.d as string);
-	const stubs = paths.map((path) => {
-		const attrs = path.attributes;
-		const cap = (attrs.class ?? "").includes("animation") ? "round" : "butt";
-		const markers = MARKER_ATTRIBUTES.filter((m) => attrs[m] !== undefined)
-			.map((m) => ` ${m}="url(#m)"`)
-			.join("");
-		return `<path stroke="#000" stroke-linecap="${cap}"${markers} d="${(attrs.d as string).replace(/[<&"]/g, "")}"/>`;
-	});
-	const mini = optimize(`<svg xmlns="http://www.w3.org/2000/svg">${stubs.join("")}</svg>`, {
-		plugins: [{ name: "convertPathData", params: { floatPrecision: 2, applyTransforms: false } }],
-	}).data;
-	const minified = [...mini.matchAll(/\sd="([^"]*)"/g)].map((m) => m[1] as string);
-	// Only when every path came back in order; otherwise keep the paths as Mermaid drew them.
-	if (minified.length !== paths.length) return;
+	const stubs = paths.map(pathStub);
+	const svg: XastElement = { type: "element", name: "svg", attributes: {}, children: stubs };
+	const stubRoot: XastRoot = { type: "root", children: [svg] };
+	const visitor = convertPathData.fn(stubRoot, PATH_PARAMS, {});
+	for (const stub of stubs) visitor.element?.enter?.(stub, svg);
 	paths.forEach((path, i) => {
-		path.attributes.d = minified[i] as string;
+		path.attributes.d = stubs[i]?.attributes.d as string;
 	});
+}
+
+function rootSvgId(root: XastRoot): string {
+	const svg = root.children.find((c): c is XastElement => c.type === "element" && c.name === "svg");
+	return svg?.attributes.id ?? "";
+}
+
+/**
+ * themeCss, once per distinct stylesheet. Only for the ids our renderer gives (`fbm<n>`): themeCss reads selectors
+ * and colours, and such an id can be neither a word it looks for nor a hex colour, so the result does not depend on it.
+ */
+function themeSheet(css: string, rootId: string): string {
+	if (!/^fbm\d+$/.test(rootId)) return themeCss(css);
+	return withRootId(css, rootId, (scoped) => remember(`theme\0${scoped}`, () => themeCss(scoped)));
 }
 
 function flowbookPlugin(options: PostprocessOptions): CustomPlugin {
@@ -180,6 +220,7 @@ function flowbookPlugin(options: PostprocessOptions): CustomPlugin {
 		name: "flowbook-diagram",
 		fn: (root) => {
 			const referenced = urlReferences(root);
+			const rootId = rootSvgId(root);
 			// Before the route points (`data-points`) are dropped below.
 			clearLaneTitles(root);
 			minifyPaths(root);
@@ -205,11 +246,12 @@ function flowbookPlugin(options: PostprocessOptions): CustomPlugin {
 							else attrs.style = style;
 						}
 						// Mermaid repeats classes (`edge-thickness-normal edge-pattern-solid` twice on every edge).
-						if (attrs.class !== undefined)
+						// (A class list without whitespace is one class, already as it would come out.)
+						if (attrs.class !== undefined && /\s/.test(attrs.class))
 							attrs.class = [...new Set(attrs.class.split(/\s+/).filter(Boolean))].join(" ");
 						if (node.name === "style") {
 							for (const child of node.children) {
-								if (child.type === "text" || child.type === "cdata") child.value = themeCss(child.value);
+								if (child.type === "text" || child.type === "cdata") child.value = themeSheet(child.value, rootId);
 							}
 						}
 						// Mermaid's `click X href "url" "tooltip"` leaves a `title` attribute, which SVG ignores.
@@ -261,10 +303,112 @@ const SVGO_PLUGINS: PluginConfig[] = [
 	"moveGroupAttrsToElems",
 	"removeEmptyAttrs",
 	// The <g> that held the dropped markers.
-	"removeEmptyContainers",
+	removeEmptyContainersFast(),
 	// SVG 2 `href`, followed and focusable without the xlink namespace.
 	"removeXlink",
 ];
+
+const removeEmptyContainers = builtinPlugins.find((p) => p.name === "removeEmptyContainers") as {
+	fn: CustomPlugin["fn"];
+};
+
+/**
+ * SVGO's removeEmptyContainers, shown only the rules of the stylesheet that can give a <g> a filter. The plugin
+ * reads the stylesheet for one thing, whether an empty <g> has a filter (then it stays), and parsed all of
+ * Mermaid's ~100 rules to learn it (~10% of post-processing). Other rules cannot change that answer; the few that
+ * can are found once per distinct stylesheet (memo, filterRules) and shown to the plugin in its place while it sets
+ * up, so everything it removes is what it removed before.
+ */
+function removeEmptyContainersFast(): CustomPlugin {
+	return {
+		name: "flowbook-remove-empty-containers",
+		fn: (root, params, info) => {
+			// Removal starts at an empty container (a parent empties only when its children go): without one, nothing
+			// would be removed, and the stylesheet need not be read at all.
+			if (!hasEmptyContainer(root.children)) return null;
+			const rootId = rootSvgId(root);
+			const texts = styleTexts(root.children);
+			const saved = texts.map((t) => t.value);
+			for (const t of texts)
+				t.value = withRootId(t.value, rootId, (css) => remember(`filter\0${css}`, () => filterRules(css)));
+			try {
+				return removeEmptyContainers.fn(root, params, info);
+			} finally {
+				texts.forEach((t, i) => {
+					t.value = saved[i] as string;
+				});
+			}
+		},
+	};
+}
+
+/** SVGO's container elements (should a future SVGO not list them, every element counts: the plugin then always runs). */
+const CONTAINERS: { has(name: string): boolean } = _collections.elemsGroups.container ?? { has: () => true };
+
+/** Whether an element SVGO counts as a container (the root <svg> aside) has no children. */
+function hasEmptyContainer(children: XastChild[]): boolean {
+	return children.some(
+		(c) =>
+			c.type === "element" &&
+			((c.children.length === 0 && c.name !== "svg" && CONTAINERS.has(c.name)) || hasEmptyContainer(c.children)),
+	);
+}
+
+/** The text of every <style> element. */
+function styleTexts(children: XastChild[], out: { value: string }[] = []): { value: string }[] {
+	for (const child of children) {
+		if (child.type !== "element") continue;
+		if (child.name === "style")
+			for (const t of child.children) if (t.type === "text" || t.type === "cdata") out.push(t);
+		styleTexts(child.children, out);
+	}
+	return out;
+}
+
+/** At-rules SVGO's stylesheet reader skips (style.js parseStylesheet). */
+const KEYFRAMES = new Set(["keyframes", "-webkit-keyframes", "-o-keyframes", "-moz-keyframes"]);
+
+type CssNode = ReturnType<typeof syntax.parse>;
+
+/** Whether a selector's subject (its last compound) may be a <g>: no type selector there, or `g`, `*`, a namespace. */
+function mayMatchG(selector: CssNode): boolean {
+	if (selector.type !== "Selector") return true;
+	let subject: CssNode[] = [];
+	for (const part of selector.children) subject = part.type === "Combinator" ? [] : [...subject, part];
+	return subject.every((part) => {
+		if (part.type !== "TypeSelector") return true;
+		const name = part.name.toLowerCase();
+		return name === "g" || name === "*" || name.includes("|");
+	});
+}
+
+function mayGiveGFilter(rule: CssNode): boolean {
+	if (rule.type !== "Rule") return true;
+	const declares = rule.block.children.some((d) => d.type === "Declaration" && d.property.toLowerCase() === "filter");
+	const selectors = rule.prelude.type === "SelectorList" ? rule.prelude.children.toArray() : [rule.prelude];
+	return declares && selectors.some(mayMatchG);
+}
+
+/**
+ * What of a stylesheet can give a <g> a filter (`filter` is not inherited): the top-level rules that declare one
+ * for a selector that may match a <g> (`.node rect` cannot), and every at-rule but keyframes (SVGO reads the rules in
+ * @media and the like as conditional ones).
+ */
+export function filterRules(css: string): string {
+	const ast = syntax.parse(css, { parseValue: false, parseAtrulePrelude: false });
+	if (ast.type !== "StyleSheet") return css;
+	ast.children = ast.children.filter((node) =>
+		node.type === "Rule" ? mayGiveGFilter(node) : !(node.type === "Atrule" && KEYFRAMES.has(node.name)),
+	);
+	return syntax.generate(ast);
+}
+
+/** `compute` on the stylesheet with the diagram's id stood in by ROOT_ID, so one result serves every diagram. */
+function withRootId(css: string, rootId: string, compute: (css: string) => string): string {
+	const scoped = rootId !== "" && !css.includes(ROOT_ID);
+	const out = compute(scoped ? css.replaceAll(`#${rootId}`, `#${ROOT_ID}`) : css);
+	return scoped ? out.replaceAll(`#${ROOT_ID}`, `#${rootId}`) : out;
+}
 
 /** Minified stylesheets and style attributes, by input (bounded: a build has a handful of distinct ones). */
 const remember = stringMemo<string>(500);
@@ -317,15 +461,14 @@ function minifySheet(
 ): void {
 	const text = node.children[0];
 	if (text?.type !== "text" && text?.type !== "cdata") return;
-	const scoped = rootId !== "" && !text.value.includes(ROOT_ID);
-	const css = scoped ? text.value.replaceAll(`#${rootId}`, `#${ROOT_ID}`) : text.value;
-	const key = `sheet\0${css}\0${usage.tags.join(" ")}\0${usage.classes.join(" ")}`;
-	const out = remember(key, () => minify(css, { usage }).css);
-	if (out === "") {
+	const used = `${usage.tags.join(" ")}\0${usage.classes.join(" ")}`;
+	const value = withRootId(text.value, rootId, (css) =>
+		remember(`sheet\0${css}\0${used}`, () => minify(css, { usage }).css),
+	);
+	if (value === "") {
 		parent.children = parent.children.filter((c) => c !== node);
 		return;
 	}
-	const value = scoped ? out.replaceAll(`#${ROOT_ID}`, `#${rootId}`) : out;
 	// As SVGO does: a stylesheet with `<` or `>` (child combinators) must stay CDATA in XML.
 	node.children = [/[<>]/.test(text.value) ? { type: "cdata", value } : { type: "text", value }];
 }

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
 	DIAGRAM_CSS_VARIABLES,
+	filterRules,
+	POSTPROCESS_VERSION,
 	postprocessSvg,
 	prefixIds,
 	roundNumbers,
@@ -157,5 +159,52 @@ describe("lean post-processing", () => {
 		const rawLongest = Math.max(...[...raw.matchAll(/\sd="([^"]*)"/g)].map((m) => (m[1] as string).length));
 		expect(longest).toBeLessThan(rawLongest * 0.6);
 		expect(out).not.toMatch(/\sd="[^"]*\d\.\d{3}/);
+	});
+});
+
+describe("postprocessSvg output stays the same bytes (cached diagrams are reused across versions)", () => {
+	it("gives the recorded output for the fixture (bump POSTPROCESS_VERSION and re-record when it must change)", () => {
+		// Recorded with the post-processing of POSTPROCESS_VERSION 5, before the speed work that must not change it.
+		const recorded = readFileSync(new URL("../../fixtures/render/sales.postprocessed.svg", import.meta.url), "utf8");
+		expect(out).toBe(recorded);
+		expect(POSTPROCESS_VERSION).toBe("5");
+	});
+});
+
+describe("empty containers", () => {
+	const svg = (css: string) =>
+		`<svg xmlns="http://www.w3.org/2000/svg" id="fbm3"><style>${css}</style><g class="shadowed"/><g class="plain"/><rect class="shadowed plain" width="1" height="1"/></svg>`;
+
+	it("drops an empty <g> and keeps one the stylesheet gives a filter, as SVGO's removeEmptyContainers does", () => {
+		const out = postprocessSvg(svg("#fbm3 .plain{fill:red}#fbm3 .shadowed{filter:drop-shadow(1px 1px 1px #000)}"));
+		expect(out).toContain('<g class="shadowed"/>');
+		expect(out).not.toContain('<g class="plain"/>');
+	});
+
+	it("keeps an empty <g> that a type selector gives a filter", () => {
+		const out = postprocessSvg(svg("#fbm3 rect{filter:blur(1px)}#fbm3 g.plain{filter:blur(1px)}"));
+		expect(out).toContain('<g class="plain"/>');
+		expect(out).not.toContain('<g class="shadowed"/>');
+	});
+
+	it("reads the filter rules of each stylesheet, not a remembered one", () => {
+		postprocessSvg(svg("#fbm3 .shadowed{filter:drop-shadow(1px 1px 1px #000)}"));
+		const out = postprocessSvg(svg("#fbm3 .plain{filter:blur(1px)}"));
+		expect(out).toContain('<g class="plain"/>');
+		expect(out).not.toContain('<g class="shadowed"/>');
+	});
+});
+
+describe("filterRules", () => {
+	it("keeps the rules that may give a <g> a filter, and at-rules other than keyframes", () => {
+		const css =
+			"@keyframes dash{to{stroke-dashoffset:0}}#a .x{fill:red}#a .y,#a .z{stroke:red;filter:none}@media print{.w{filter:none}}";
+		expect(filterRules(css)).toBe("#a .y,#a .z{stroke:red;filter:none}@media print{.w{filter:none}}");
+	});
+
+	it("drops filter rules whose subject is another element, keeps g, * and any rule with one such selector", () => {
+		const css =
+			"#a rect,.b polygon{filter:none}.c>g{filter:none}*{filter:none}.d path,.e{filter:none}g rect{filter:none}";
+		expect(filterRules(css)).toBe(".c>g{filter:none}*{filter:none}.d path,.e{filter:none}");
 	});
 });
