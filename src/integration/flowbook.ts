@@ -38,6 +38,66 @@ async function beforePages(): Promise<number> {
 	return browserLaunches();
 }
 
+/**
+ * The content check, then every diagram fence and flowchart view drawn early on one browser; prints every problem
+ * at once and, in a build, exits 1 when the content has errors. A passing result is stored under `checkKey`.
+ */
+async function checkAndDrawEarly(
+	rootDir: string,
+	config: FlowbookConfig,
+	command: string,
+	checkKey: string | undefined,
+): Promise<void> {
+	const [{ checkContent }, { checkMermaidFences }, { PAGE_BODY_CACHE }, { prerenderSiteDiagrams }] = await Promise.all([
+		import("../lib/check.ts"),
+		import("../lib/content/fence-check.ts"),
+		import("../lib/content/page-bodies.ts"),
+		import("../lib/site/prerender.ts"),
+	]);
+	const early = recordDiagramFiles();
+	let earlyComplete = true;
+	// Fences are rendered just below, which reports what Mermaid's parser in Node would, so it is skipped there.
+	const report = await checkContent(rootDir, config, { fences: false, cacheFile: PAGE_BODY_CACHE });
+	// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
+	// The site's flowchart diagrams are drawn at the same time on the same browser, so both of its pages stay
+	// busy and the pages of the build find every diagram in the cache.
+	const started = performance.now();
+	const [fences, views] = await Promise.all([
+		checkMermaidFences(rootDir, report.fences, () => getSharedRenderer()),
+		prerenderSiteDiagrams({
+			rootDir,
+			base: config.base,
+			flowcharts: report.flowcharts,
+			reports: report.metrics,
+			renderer: () => getSharedRenderer(),
+			// Only a head start: if it fails, each page draws its diagram as before and reports what went wrong.
+		}).catch(() => {
+			earlyComplete = false;
+			return 0;
+		}),
+	]);
+	early.stop();
+	// FLOWBOOK_TIMING: the early diagram phase, for bench/ (one line, as the two parts overlap; same shape as
+	// the pages' lines in src/site/diagrams.ts).
+	if (process.env.FLOWBOOK_TIMING) {
+		const what = `${report.fences.length + views} (${report.fences.length} fences, ${views} flowchart views)`;
+		console.log(`flowbook: diagrams before the pages ${what} in ${(performance.now() - started).toFixed(1)} ms`);
+	}
+	const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
+	const output = `${diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join("")}flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`;
+	process.stderr.write(output);
+	const failed = report.failed || hasErrors(fences);
+	if (failed && command === "build") {
+		process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
+		process.exit(1);
+	}
+	// Only a passing check with every early diagram in the cache is remembered: a failing build always checks
+	// again, so what it prints is never older than the content it is about.
+	if (checkKey && !failed && earlyComplete && early.unresolved === 0) {
+		await storeCheckResult(rootDir, checkKey, { output, diagrams: [...early.files] });
+	}
+}
+
 export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegration {
 	let launchesBeforePages = 0;
 	return {
@@ -56,55 +116,7 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 					launchesBeforePages = await beforePages();
 					return;
 				}
-				const [{ checkContent }, { checkMermaidFences }, { PAGE_BODY_CACHE }, { prerenderSiteDiagrams }] =
-					await Promise.all([
-						import("../lib/check.ts"),
-						import("../lib/content/fence-check.ts"),
-						import("../lib/content/page-bodies.ts"),
-						import("../lib/site/prerender.ts"),
-					]);
-				const early = recordDiagramFiles();
-				let earlyComplete = true;
-				// Fences are rendered just below, which reports what Mermaid's parser in Node would, so it is skipped there.
-				const report = await checkContent(rootDir, config, { fences: false, cacheFile: PAGE_BODY_CACHE });
-				// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
-				// The site's flowchart diagrams are drawn at the same time on the same browser, so both of its pages stay
-				// busy and the pages of the build find every diagram in the cache.
-				const started = performance.now();
-				const [fences, views] = await Promise.all([
-					checkMermaidFences(rootDir, report.fences, () => getSharedRenderer()),
-					prerenderSiteDiagrams({
-						rootDir,
-						base: config.base,
-						flowcharts: report.flowcharts,
-						reports: report.metrics,
-						renderer: () => getSharedRenderer(),
-						// Only a head start: if it fails, each page draws its diagram as before and reports what went wrong.
-					}).catch(() => {
-						earlyComplete = false;
-						return 0;
-					}),
-				]);
-				early.stop();
-				// FLOWBOOK_TIMING: the early diagram phase, for bench/ (one line, as the two parts overlap; same shape as
-				// the pages' lines in src/site/diagrams.ts).
-				if (process.env.FLOWBOOK_TIMING) {
-					const what = `${report.fences.length + views} (${report.fences.length} fences, ${views} flowchart views)`;
-					console.log(`flowbook: diagrams before the pages ${what} in ${(performance.now() - started).toFixed(1)} ms`);
-				}
-				const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
-				const output = `${diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join("")}flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`;
-				process.stderr.write(output);
-				const failed = report.failed || hasErrors(fences);
-				if (failed && command === "build") {
-					process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
-					process.exit(1);
-				}
-				// Only a passing check with every early diagram in the cache is remembered: a failing build always checks
-				// again, so what it prints is never older than the content it is about.
-				if (checkKey && !failed && earlyComplete && early.unresolved === 0) {
-					await storeCheckResult(rootDir, checkKey, { output, diagrams: [...early.files] });
-				}
+				await checkAndDrawEarly(rootDir, config, command, checkKey);
 				if (command === "build") launchesBeforePages = await beforePages();
 			},
 			"astro:server:setup": ({ server }) => {
