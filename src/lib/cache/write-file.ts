@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
@@ -11,4 +12,12 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
 	const tmp = `${file}.${randomUUID()}.tmp`;
 	await writeFile(tmp, data);
 	await rename(tmp, file);
+}
+
+/** `writeFileAtomic` for code that cannot wait (a synchronous renderer inside a template). */
+export function writeFileAtomicSync(file: string, data: string): void {
+	mkdirSync(dirname(file), { recursive: true });
+	const tmp = `${file}.${randomUUID()}.tmp`;
+	writeFileSync(tmp, data);
+	renameSync(tmp, file);
 }

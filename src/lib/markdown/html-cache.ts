@@ -5,9 +5,10 @@
  * kind of rendering and the renderer's `version` (its code and package versions), so a change to any of them
  * renders again. The renderer is synchronous (it runs inside templates), so is this.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { textKey } from "../cache/digest.ts";
+import { writeFileAtomicSync } from "../cache/write-file.ts";
 
 export const MARKDOWN_CACHE = ".cache/flowbook/markdown";
 
@@ -28,11 +29,7 @@ export function keptHtml(
 	}
 	const html = render();
 	try {
-		mkdirSync(dir, { recursive: true });
-		// Write then rename, so a build running beside this one never reads half a file.
-		const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-		writeFileSync(tmp, html);
-		renameSync(tmp, file);
+		writeFileAtomicSync(file, html);
 	} catch {
 		// A cache that cannot be written costs the next build a rendering, never this one its text.
 	}

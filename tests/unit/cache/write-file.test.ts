@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeFileAtomic } from "../../../src/lib/cache/write-file.ts";
+import { writeFileAtomic, writeFileAtomicSync } from "../../../src/lib/cache/write-file.ts";
 
 let dir: string;
 beforeEach(async () => {
@@ -25,5 +25,14 @@ describe("writeFileAtomic", () => {
 		await writeFileAtomic(join(dir, "blocker"), "a file, not a folder");
 		await expect(writeFileAtomic(join(dir, "blocker", "entry.svg"), "x")).rejects.toThrow();
 		expect(await readdir(dir)).toEqual(["blocker"]);
+	});
+
+	it("has a synchronous twin that does the same", async () => {
+		const file = join(dir, "c", "entry.html");
+		writeFileAtomicSync(file, "<p>1</p>");
+		writeFileAtomicSync(file, "<p>2</p>");
+		expect(await readFile(file, "utf8")).toBe("<p>2</p>");
+		expect(await readdir(join(dir, "c"))).toEqual(["entry.html"]);
+		expect(() => writeFileAtomicSync(join(dir, "c", "entry.html", "x"), "y")).toThrow();
 	});
 });
