@@ -7,11 +7,12 @@
  * the check's modules live in, which a unit test holds to the check's imports) and the installed packages. A record
  * only says the early diagrams need not run if their cache files are all still there.
  */
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FlowbookConfig } from "../config.ts";
+import { filesOf, hashFiles, hashPart } from "./digest.ts";
 import { writeFileAtomic } from "./write-file.ts";
 
 export const CHECK_RESULT_FILE = ".cache/flowbook/check-result.json";
@@ -23,9 +24,6 @@ const RECORD_FORMAT = 1;
 export const CHECK_CODE_DIRS = ["lib", "i18n", "integration"] as const;
 
 const SRC_DIR = fileURLToPath(new URL("../../", import.meta.url));
-
-/** Files read at once while hashing: enough to keep the disk busy, few enough not to exhaust file handles. */
-const READ_BATCH = 64;
 
 export interface CheckKeyOptions {
 	/** Folders of code whose files are hashed (default: CHECK_CODE_DIRS under this project's src/). */
@@ -96,28 +94,7 @@ const LOCK_FILES = ["node_modules/.package-lock.json", "package-lock.json", "pnp
 /** Every file under `dir` (sorted `/` paths), [] when it does not exist, undefined if it holds a symbolic link. */
 async function filesUnder(dir: string): Promise<string[] | undefined> {
 	const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-	if (entries.some((e) => e.isSymbolicLink())) return undefined;
-	return entries
-		.filter((e) => e.isFile())
-		.map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
-		.sort();
-}
-
-/** A part with its length in front, so no two different sequences of parts hash the same bytes. */
-function hashPart(hash: Hash, part: string | Buffer): void {
-	hash.update(`${Buffer.byteLength(part)}:`).update(part);
-}
-
-/** Each file's path and bytes, in order; read a batch at a time (1,000 guides are thousands of files). */
-async function hashFiles(hash: Hash, dir: string, files: readonly string[]): Promise<void> {
-	for (let i = 0; i < files.length; i += READ_BATCH) {
-		const batch = files.slice(i, i + READ_BATCH);
-		const bytes = await Promise.all(batch.map((file) => readFile(join(dir, file))));
-		batch.forEach((file, j) => {
-			hashPart(hash, file);
-			hashPart(hash, bytes[j] as Buffer);
-		});
-	}
+	return entries.some((e) => e.isSymbolicLink()) ? undefined : filesOf(dir, entries);
 }
 
 /** What a check printed, and the diagram cache files its early diagram phase found or wrote. */

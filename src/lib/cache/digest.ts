@@ -3,7 +3,7 @@
  * when everything that made it is the same, so each key covers the inputs and the code that turned them into output.
  */
 import { createHash, type Hash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { type Dirent, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { findPackageJSON } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
@@ -11,7 +11,15 @@ import { fileURLToPath } from "node:url";
 
 /** Every file under `dir` that `keep` accepts (given its `/`-separated path relative to `dir`), sorted. */
 export async function treeFiles(dir: string, keep: (file: string) => boolean): Promise<string[]> {
-	const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+	return filesOf(dir, await readdir(dir, { recursive: true, withFileTypes: true }), keep);
+}
+
+/** The files among `entries` (a recursive `readdir` of `dir`) as sorted `/` paths relative to `dir`. */
+export function filesOf(
+	dir: string,
+	entries: readonly Dirent[],
+	keep: (file: string) => boolean = () => true,
+): string[] {
 	return entries
 		.filter((e) => e.isFile())
 		.map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
@@ -19,9 +27,24 @@ export async function treeFiles(dir: string, keep: (file: string) => boolean): P
 		.sort();
 }
 
-/** Adds each file's path and bytes to `hash`, in the given order. */
-async function hashFiles(hash: Hash, dir: string, files: string[]): Promise<void> {
-	for (const file of files) hash.update(file).update(await readFile(join(dir, file)));
+/** Files read at once while hashing: enough to keep the disk busy, few enough not to exhaust file handles. */
+const READ_BATCH = 64;
+
+/** A part with its length in front, so no two different sequences of parts hash the same bytes. */
+export function hashPart(hash: Hash, part: string | Buffer): void {
+	hash.update(`${Buffer.byteLength(part)}:`).update(part);
+}
+
+/** Adds each file's path and bytes to `hash`, in the given order; read a batch at a time (thousands of files). */
+export async function hashFiles(hash: Hash, dir: string, files: readonly string[]): Promise<void> {
+	for (let i = 0; i < files.length; i += READ_BATCH) {
+		const batch = files.slice(i, i + READ_BATCH);
+		const bytes = await Promise.all(batch.map((file) => readFile(join(dir, file))));
+		batch.forEach((file, j) => {
+			hashPart(hash, file);
+			hashPart(hash, bytes[j] as Buffer);
+		});
+	}
 }
 
 export interface DigestParts {
