@@ -19,9 +19,14 @@ const flowcharts = defineCollection({
 	schema: FlowchartSchema.extend({ file: z.string(), problems: z.array(DiagnosticSchema).optional() }),
 });
 
-/** Playbook pages: `content/pages/<slug>.mdx`, translations in `content/pages/<lang>/<slug>.mdx`. */
+/**
+ * Playbook pages: `content/pages/<slug>.mdx`, translations in `content/pages/<lang>/<slug>.mdx`. A `.md` page is
+ * rendered when a page imports it (`deferRender`), as an `.mdx` one always is, not by the content sync: there a
+ * broken ```mermaid fence only logged a line and left the page empty in `astro dev`; through Vite it stops the
+ * page with the located message, in the terminal and the browser's error overlay, and is gone once fixed.
+ */
 const pages = defineCollection({
-	loader: glob({ pattern: "**/*.{md,mdx}", base: "./content/pages" }),
+	loader: glob({ pattern: "**/*.{md,mdx}", base: "./content/pages", deferRender: true }),
 	schema: PageFrontmatterSchema,
 });
 

@@ -9,6 +9,7 @@
  * every SVG element as JSX. It is our own post-processed output (render/postprocess.ts), not the author's markup.
  */
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type DiagramResult, renderDiagrams } from "../render/cache.ts";
@@ -37,6 +38,27 @@ interface Context {
 interface Document {
 	fileURL: URL | undefined;
 	sourceFormat: "markdown" | "mdx" | string;
+	/** The text being compiled: the whole file, or (Astro's content sync of a `.md` page) its body alone. */
+	source: string;
+}
+
+/**
+ * Lines of the page file before `source`. Astro's content sync renders a `.md` page's body without its frontmatter
+ * and trimmed, so the parser's lines are the body's; messages must name the file's. 0 when `source` is the whole
+ * file (MDX, Vite's Markdown pages keep the frontmatter's lines) or is not found at the file's end.
+ */
+export function linesBefore(file: string, source: string): number {
+	const text = file.trimEnd();
+	const body = source.trimEnd();
+	if (body.length === 0 || !text.endsWith(body)) return 0;
+	return text.slice(0, text.length - body.length).split("\n").length - 1;
+}
+
+/** The fence's line in the page file (read only for a broken fence, which is rare). */
+async function lineInFile(doc: Document, line: number | undefined): Promise<number | undefined> {
+	if (line === undefined || !doc.fileURL) return line;
+	const file = await readFile(doc.fileURL, "utf8").catch(() => undefined);
+	return file === undefined ? line : line + linesBefore(file, doc.source);
 }
 
 /** What replaces the fence, as the Markdown node's `hName`/`hProperties`/`hChildren`. */
@@ -78,7 +100,7 @@ export function diagramPlugin(options: DiagramPluginOptions = {}) {
 				});
 				if (!result) return;
 				if (result.kind === "error") {
-					const line = node.position?.start.line;
+					const line = await lineInFile(doc, node.position?.start.line);
 					throw new MermaidFenceError(fenceDiagnostic(path, line === undefined ? {} : { line }, result.error));
 				}
 				ctx.setProperty(node, "data", replacement(result, doc.sourceFormat === "mdx"));

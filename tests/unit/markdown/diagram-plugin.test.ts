@@ -1,10 +1,10 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type MdastPluginEntry, markdownToHtml, mdxToJs } from "satteri";
 import { describe, expect, it } from "vitest";
-import { diagramPlugin } from "../../../src/lib/markdown/diagram-plugin.ts";
+import { diagramPlugin, linesBefore } from "../../../src/lib/markdown/diagram-plugin.ts";
 import { resetNoBrowserWarning } from "../../../src/lib/render/cache.ts";
 import { type MermaidRenderer, NoBrowserError } from "../../../src/lib/render/renderer.ts";
 
@@ -66,6 +66,30 @@ describe("diagramPlugin (Sätteri)", () => {
 		).rejects.toThrow(
 			/content\/pages\/x\.mdx:7:1 error: mermaid: Parse error on line 2: \(diagram starting at line 5\)\n {2}hint: \.\.\.A -->>/,
 		);
+	});
+
+	it("names the file's line when handed a Markdown page's body without its frontmatter, as Astro's content sync does", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "fb-page-"));
+		const file = join(dir, "other.md");
+		const text = "---\ntitle: Another guide\n---\n\nSome text.\n\n```mermaid\nflowchart LR\nA -->>\n```\n";
+		writeFileSync(file, text);
+		// What the content sync renders: the frontmatter blanked, then the whole trimmed (Astro's markdown entry type).
+		const body = text.slice(text.indexOf("Some text.")).trim();
+		await expect(markdownToHtml(body, { ...plugins(), fileURL: pathToFileURL(file) })).rejects.toThrow(
+			/other\.md:9:1 error: mermaid: Parse error on line 2: \(diagram starting at line 7\)/,
+		);
+		// The whole file (MDX, Vite's Markdown pages): its own lines.
+		await expect(markdownToHtml(text, { ...plugins(), fileURL: pathToFileURL(file) })).rejects.toThrow(
+			/other\.md:9:1 /,
+		);
+	});
+
+	it("counts the lines before a body only when the file ends with it", () => {
+		expect(linesBefore("---\na: 1\n---\n\nbody\n", "body")).toBe(4);
+		expect(linesBefore("---\r\na: 1\r\n---\r\n\r\nbody\r\n", "body")).toBe(4);
+		expect(linesBefore("body\n", "body\n")).toBe(0);
+		expect(linesBefore("changed since\n", "body")).toBe(0);
+		expect(linesBefore("text\n", "")).toBe(0);
 	});
 
 	it("leaves the escaped source for the reader's browser when no browser exists", async () => {
