@@ -1,10 +1,16 @@
 /**
  * The fast path for files without problems: js-yaml (several times faster than `yaml`, which
  * also builds the syntax tree that positions come from) with the YAML 1.2 core schema, the same
- * schema `yaml` uses. It returns `undefined` whenever the result might differ or be unsafe, and
+ * schema `yaml` uses (with merge keys, as both read them). It returns `undefined` whenever the result might differ or be unsafe, and
  * the caller then reads the file with `yaml`, which locates every message.
  */
-import { CORE_SCHEMA, load } from "js-yaml";
+import * as jsYaml from "js-yaml";
+
+// js-yaml exports the types its schemas are made of; @types/js-yaml does not declare them.
+const { CORE_SCHEMA, load, types } = jsYaml as typeof jsYaml & { types: { merge: jsYaml.Type } };
+
+/** The 1.2 core schema plus `<<` merge keys, as the full parser reads them (parse-yaml.ts). */
+const SCHEMA = CORE_SCHEMA.extend({ implicit: [types.merge] });
 
 /** Far above any flowchart; an alias bomb shares nodes, so walking it blows through this at once. */
 const NODE_BUDGET = 100_000;
@@ -28,7 +34,7 @@ export function fastParseYaml(text: string): unknown {
 	if (/\b0b[01]/.test(text)) return undefined;
 	let value: unknown;
 	try {
-		value = load(text, { schema: CORE_SCHEMA });
+		value = load(text, { schema: SCHEMA });
 	} catch {
 		// Syntax errors, duplicate keys, several documents: all for the full parser to locate.
 		return undefined;

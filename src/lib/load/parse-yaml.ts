@@ -33,7 +33,9 @@ export const MAX_ALIAS_COUNT = 50;
 function readDocument(source: string) {
 	const lineCounter = new LineCounter();
 	const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	// `merge`: `<<: *anchor` merge keys, as Astro's YAML reader (js-yaml's default schema) reads them in label files,
+	// FAQ and onboarding; without it both readings of one file differ (and the early diagrams miss the pages').
+	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
 	const at = (offset: number): SourcePosition => {
 		const { line, col } = lineCounter.linePos(offset);
 		return { line, column: col };

@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { syntheticFlowchart } from "../../../bench/validate.ts";
 import { loadCleanFlowchart } from "../../../src/lib/load/fast-path.ts";
 import { fastParseYaml } from "../../../src/lib/load/fast-yaml.ts";
 import { loadFlowchartSource } from "../../../src/lib/load/load-flowcharts.ts";
+import { parseYaml } from "../../../src/lib/load/parse-yaml.ts";
 
 function yamlFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -19,7 +21,8 @@ function yamlFiles(dir: string): string[] {
 function agrees(text: string): "fast" | "declined" {
 	const fast = fastParseYaml(text);
 	if (fast === undefined) return "declined";
-	expect(fast).toStrictEqual(parse(text, { uniqueKeys: true }));
+	// The options of src/lib/load/parse-yaml.ts.
+	expect(fast).toStrictEqual(parse(text, { uniqueKeys: true, merge: true }));
 	return "fast";
 }
 
@@ -91,6 +94,19 @@ describe("fastParseYaml", () => {
 });
 
 describe("loadFlowchartSource fast path", () => {
+	it("reads `<<: *anchor` merge keys as the full parser and Astro's YAML reader (js-yaml's default schema) do", () => {
+		const text = "base: &b { label: A, tasks: [x] }\nstep:\n  <<: *b\n  label: B\nboth:\n  <<: [*b, { owner: ae }]\n";
+		const merged = {
+			base: { label: "A", tasks: ["x"] },
+			step: { label: "B", tasks: ["x"] },
+			both: { label: "A", tasks: ["x"], owner: "ae" },
+		};
+		expect(agrees(text)).toBe("fast");
+		expect(fastParseYaml(text)).toStrictEqual(merged);
+		expect(parseYaml("x.yaml", text).value).toStrictEqual(merged);
+		expect(load(text)).toStrictEqual(merged);
+	});
+
 	it("gives the same flowchart as the full path for a clean file", () => {
 		const text = readFileSync("content/flowcharts/b2b.yaml", "utf8");
 		const fast = loadCleanFlowchart("b2b", "content/flowcharts/b2b.yaml", text);

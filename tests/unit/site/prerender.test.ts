@@ -4,7 +4,8 @@
  * Here the pages' side is rebuilt the way Astro hands it to them: the flowchart collection re-parsed with its schema,
  * label files read by Astro's YAML reader (js-yaml), metrics read as src/site/metrics.ts does.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
@@ -27,22 +28,22 @@ const REPO = join(import.meta.dirname, "../../..");
 const BASE = "/sales/";
 
 /** `content/i18n/<lang>/flowcharts/<id>.yaml` as Astro's glob loader reads it, or undefined. */
-async function astroLabels(lang: string, id: string): Promise<FlowchartLabels | undefined> {
-	const text = await readFile(join(REPO, `content/i18n/${lang}/flowcharts/${id}.yaml`), "utf8").catch(() => undefined);
+async function astroLabels(root: string, lang: string, id: string): Promise<FlowchartLabels | undefined> {
+	const text = await readFile(join(root, `content/i18n/${lang}/flowcharts/${id}.yaml`), "utf8").catch(() => undefined);
 	return text === undefined ? undefined : FlowchartLabelsSchema.parse(yaml.load(text));
 }
 
 /** The jobs the flowchart and metrics pages ask for, from data shaped as the collections give it. */
-async function pageJobs(flowcharts: readonly LoadedFlowchart[]): Promise<SiteDiagramJob[]> {
+async function pageJobs(flowcharts: readonly LoadedFlowchart[], root = REPO): Promise<SiteDiagramJob[]> {
 	const entrySchema = FlowchartSchema.extend({ file: z.string() });
 	const jobs: SiteDiagramJob[] = [];
 	for (const lang of langs) {
 		for (const loaded of flowcharts) {
 			const { file, ...data } = entrySchema.parse({ ...loaded.data, file: loaded.file });
-			const labels = lang === defaultLang ? undefined : await astroLabels(lang, loaded.id);
+			const labels = lang === defaultLang ? undefined : await astroLabels(root, lang, loaded.id);
 			const fc = siteFlowchart({ id: loaded.id, file, data }, lang, labels);
 			jobs.push(plainDiagramJob(fc));
-			const { report } = await flowchartMetrics(fc, REPO);
+			const { report } = await flowchartMetrics(fc, root);
 			if (report) jobs.push(liveDiagramJob(fc, report), livedDiagramJob(fc, report.conformance, BASE));
 		}
 	}
@@ -74,5 +75,40 @@ describe("the build's early diagram render", () => {
 		expect(sources).toContain("/sales/id/flowcharts/b2b/#step-");
 		const idPlain = early.filter((job) => job.idPrefix === "fb-b2b-");
 		expect(new Set(idPlain.map((job) => job.source)).size).toBe(2);
+	});
+
+	it("reads a label file with YAML merge keys (`<<: *anchor`) as Astro does, so its diagram is drawn early", async () => {
+		const root = await mkdtemp(join(tmpdir(), "fb-merge-"));
+		try {
+			await mkdir(join(root, "content/flowcharts"), { recursive: true });
+			await mkdir(join(root, "content/i18n/id/flowcharts"), { recursive: true });
+			await writeFile(
+				join(root, "content/flowcharts/deal.yaml"),
+				"title: Deal\nroles:\n  ae: Account executive\nsteps:\n  - { id: lead, type: start, label: Lead, next: demo }\n" +
+					"  - { id: demo, label: Demo, responsible: ae, next: won }\n  - { id: won, type: end, label: Won }\n",
+			);
+			await writeFile(
+				join(root, "content/i18n/id/flowcharts/deal.yaml"),
+				"title: Kesepakatan\nsteps:\n  lead: &common\n    label: Prospek\n    description: Sama untuk semua\n" +
+					"  demo:\n    <<: *common\n    label: Demo produk\n  won:\n    <<: *common\n",
+			);
+			const report = await checkContent(root, { strict: false }, { fences: false });
+			expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+			const early = await earlySiteDiagramJobs({
+				rootDir: root,
+				base: BASE,
+				flowcharts: report.flowcharts,
+				reports: new Map(),
+			});
+			const pages = await pageJobs(report.flowcharts, root);
+			expect(early.map(key).sort()).toEqual(pages.map(key).sort());
+			// The merged label reached the Indonesian diagram on both sides.
+			const id = early.filter((job) => job.source.includes("Demo produk"));
+			expect(id).toHaveLength(1);
+			// "won" has only the merged keys: its label is the anchor's, not the English fallback.
+			expect(id[0]?.source).not.toContain("Won");
+		} finally {
+			await rm(root, { recursive: true, force: true });
+		}
 	});
 });
