@@ -1,12 +1,14 @@
 /**
  * Chart SVGs kept between builds. Drawing the metrics charts with Vega is most of a warm build's chart time, and a
  * drawing depends only on the Vega-Lite spec (data, locale and style are all in it) and on the Vega versions: a
- * spec drawn before is read back from `<cacheDir>/<digest>.svg`.
+ * spec drawn before is read back from `<cacheDir>/<digest>.svg`. Drawings no build uses any more are pruned
+ * (prune.ts).
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packageVersion, textKey } from "../cache/digest.ts";
 import { writeFileAtomic } from "../cache/write-file.ts";
+import { noteUsed } from "./prune.ts";
 
 export const DEFAULT_CHART_CACHE = ".cache/flowbook/charts";
 
@@ -32,12 +34,16 @@ export async function cachedSvg(
 ): Promise<string> {
 	const drawn = cacheDir ? await vegaVersions() : undefined;
 	if (!cacheDir || !drawn) return draw();
-	const file = join(cacheDir, `${textKey(drawn, JSON.stringify(spec))}.svg`);
+	const name = `${textKey(drawn, JSON.stringify(spec))}.svg`;
+	const file = join(cacheDir, name);
 	try {
-		return await readFile(file, "utf8");
+		const kept = await readFile(file, "utf8");
+		noteUsed(cacheDir, name);
+		return kept;
 	} catch {
 		// Not drawn yet.
 	}
+	noteUsed(cacheDir, name);
 	const svg = await draw();
 	await writeFileAtomic(file, svg).catch(() => {
 		// A cache that cannot be written costs the next build a drawing, never this one its chart.
