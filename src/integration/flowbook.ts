@@ -42,7 +42,7 @@ async function beforePages(): Promise<number> {
 function diagramTimeline(checked: number, drawn: number): string {
 	const t = getSharedRenderer().timeline?.() ?? {};
 	const at = (ms: number | undefined) => (ms === undefined ? "-" : ms.toFixed(0));
-	return `flowbook: diagram phase (process ms): check done ${at(checked)}, browser ready ${at(t.browserReady)}, pages ready ${at(t.pagesReady)}, drawing from ${at(drawn)}, last render done ${at(t.lastRender)}`;
+	return `flowbook: diagram phase (process ms): check done ${at(checked)}, browser ready ${at(t.browserReady)}, pages ready ${at(t.pagesReady)}, drawing from ${at(drawn)}, last render done ${at(t.lastRender)}, pages idle ${at(t.pagesIdleMs)} ms`;
 }
 
 /**

@@ -5,13 +5,12 @@
  */
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { writeFileAtomic } from "../cache/write-file.ts";
 
-/** Kept between builds (content-addressed, so never stale); any writable folder works. */
-export const DEFAULT_PAGE_FILES_DIR = join(tmpdir(), "flowbook-render-page");
+/** Beside the diagram cache; content-addressed, so never stale. Relative to the working folder, like that cache. */
+export const DEFAULT_PAGE_FILES_DIR = ".cache/flowbook/render-page";
 
 export interface PageFiles {
 	/** The page to navigate to. */
@@ -45,12 +44,14 @@ export async function writePageFiles(
 	scripts: readonly string[],
 ): Promise<PageFiles | undefined> {
 	try {
+		// A page URL is absolute, and a script's URL is written into the page.
+		const base = resolve(dir);
 		const urls = [];
-		for (const script of scripts) urls.push(pathToFileURL(await writeNamed(dir, script, ".js")).href);
+		for (const script of scripts) urls.push(pathToFileURL(await writeNamed(base, script, ".js")).href);
 		const css = headCss.replace(/<\/style/gi, "<\\/style");
 		const tags = urls.map((url) => `<script src="${url}"></script>`).join("");
 		const html = `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style>${tags}</head><body></body></html>`;
-		const url = pathToFileURL(await writeNamed(dir, html, ".html")).href;
+		const url = pathToFileURL(await writeNamed(base, html, ".html")).href;
 		return { url, allowed: new Set([url, ...urls]) };
 	} catch {
 		return undefined;

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { MERMAID_MAX_EDGES, MERMAID_MAX_TEXT } from "../schema/limits.ts";
 import { type BrowserSearch, CHROMIUM_ARGS, noteBrowserUsed, searchBrowser } from "./find-browser.ts";
@@ -60,6 +61,8 @@ export interface RendererTimeline {
 	browserReady?: number;
 	pagesReady?: number;
 	lastRender?: number;
+	/** Time pages sat ready with nothing to draw, summed over the pages, up to the last render. */
+	pagesIdleMs?: number;
 }
 
 export interface MermaidRenderer {
@@ -228,7 +231,7 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 	const find = options.findBrowser ?? (() => searchBrowser());
 	const pageCount = Math.max(1, Math.floor(options.pages ?? Math.min(4, availableParallelism())));
 	const patch = options.patchMermaid ?? true;
-	const filesDir = options.pageFilesDir ?? DEFAULT_PAGE_FILES_DIR;
+	const filesDir = options.pageFilesDir === false ? false : resolve(options.pageFilesDir ?? DEFAULT_PAGE_FILES_DIR);
 	let browserPromise: Promise<Browser> | undefined;
 	let counter = 0;
 	/** Pages started so far; idle ones wait in `free`, callers without one wait in `waiting`. */
@@ -239,6 +242,9 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 	const waiting: Waiter[] = [];
 	const timeline: RendererTimeline = {};
 	let pagesReady = 0;
+	/** When each free page became free: the idle time in `timeline`. */
+	const freeSince = new Map<Page, number>();
+	let idleMs = 0;
 
 	async function startBrowser(): Promise<Browser> {
 		const search = await find();
@@ -304,7 +310,10 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 
 	function acquire(priority: number): Promise<Page> {
 		const idle = free.pop();
-		if (idle) return Promise.resolve(idle);
+		if (idle) {
+			idleMs += performance.now() - (freeSince.get(idle) ?? performance.now());
+			return Promise.resolve(idle);
+		}
 		if (started < pageCount) return addPage();
 		return new Promise((resolve, reject) => waiting.push({ priority, resolve, reject }));
 	}
@@ -313,7 +322,10 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 		if (!owned.has(page)) return;
 		const next = takeFirst(waiting);
 		if (next) next.resolve(page);
-		else free.push(page);
+		else {
+			free.push(page);
+			freeSince.set(page, performance.now());
+		}
 	}
 
 	async function renderBatch(jobs: readonly RenderJob[], renderOptions: RenderOptions = {}): Promise<RenderResult[]> {
@@ -341,7 +353,12 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 			// Each started page goes to the first waiting batch, or waits idle; a failure is the next render's to report.
 			while (started < pageCount) addPage().then(release, () => {});
 		},
-		timeline: () => ({ ...timeline }),
+		timeline() {
+			// Pages free now have been idle since they were freed, or since the last render if they were freed after it.
+			const end = timeline.lastRender ?? 0;
+			const tail = free.reduce((sum, page) => sum + Math.max(0, end - (freeSince.get(page) ?? end)), 0);
+			return { ...timeline, pagesIdleMs: idleMs + tail };
+		},
 		async close() {
 			const b = browserPromise;
 			browserPromise = undefined;

@@ -82,6 +82,8 @@ describe("prepare: the browser and its pages before the first render", () => {
 			{ id: "b", svg: "<svg>B</svg>" },
 		]);
 		expect(fake.log).toMatchObject({ launches: 1, pages: 2 });
+		expect(r.timeline?.()).toMatchObject({ browserReady: expect.any(Number), lastRender: expect.any(Number) });
+		expect(r.timeline?.().pagesIdleMs).toBeGreaterThanOrEqual(0);
 		await r.close();
 		expect(fake.log.closed).toBe(1);
 	});
