@@ -61,17 +61,18 @@ function fakeBrowser() {
 	};
 }
 
+/** A renderer with `pages` pages on the fake browser. */
+function fakeRenderer(pages: number) {
+	const fake = fakeBrowser();
+	const r = createMermaidRenderer({ pages, findBrowser: async () => FOUND, launch: fake.launch, pageFilesDir: false });
+	return { fake, r };
+}
+
 afterEach(() => vi.restoreAllMocks());
 
 describe("prepare: the browser and its pages before the first render", () => {
 	it("starts one browser and every page at once; the renders that follow use them without a launch", async () => {
-		const fake = fakeBrowser();
-		const r = createMermaidRenderer({
-			pages: 2,
-			findBrowser: async () => FOUND,
-			launch: fake.launch,
-			pageFilesDir: false,
-		});
+		const { fake, r } = fakeRenderer(2);
 		r.prepare?.();
 		r.prepare?.();
 		await vi.waitFor(() => expect(r.timeline?.().pagesReady).toBeDefined());
@@ -89,13 +90,7 @@ describe("prepare: the browser and its pages before the first render", () => {
 	});
 
 	it("renders that arrive while the pages start wait for them; a close meanwhile closes the browser", async () => {
-		const fake = fakeBrowser();
-		const r = createMermaidRenderer({
-			pages: 2,
-			findBrowser: async () => FOUND,
-			launch: fake.launch,
-			pageFilesDir: false,
-		});
+		const { fake, r } = fakeRenderer(2);
 		r.prepare?.();
 		const [one] = await r.render([{ id: "a", source: "A" }]);
 		expect(one).toEqual({ id: "a", svg: "<svg>A</svg>" });
@@ -132,13 +127,7 @@ describe("prepare: the browser and its pages before the first render", () => {
 
 describe("the waiting order", () => {
 	it("gives a free page to the waiting batch with the highest priority, then the earliest", async () => {
-		const fake = fakeBrowser();
-		const r = createMermaidRenderer({
-			pages: 1,
-			findBrowser: async () => FOUND,
-			launch: fake.launch,
-			pageFilesDir: false,
-		});
+		const { fake, r } = fakeRenderer(1);
 		fake.hold();
 		const first = r.render([{ id: "first", source: "first" }]);
 		await vi.waitFor(() => expect(fake.log.batches).toHaveLength(1));
