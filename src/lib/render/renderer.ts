@@ -245,6 +245,8 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 	/** When each free page became free: the idle time in `timeline`. */
 	const freeSince = new Map<Page, number>();
 	let idleMs = 0;
+	/** Bumped by `close()`: a page start begun before it no longer counts against the pages of the next browser. */
+	let generation = 0;
 
 	async function startBrowser(): Promise<Browser> {
 		const search = await find();
@@ -284,7 +286,6 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 		// Mermaid comes from node_modules (through the page files or inline), fonts from fontCss.
 		await confine(context, files);
 		const page = await context.newPage();
-		owned.add(page);
 		if (!files || !(await openPageFiles(page, files))) await loadInline(page);
 		await page.evaluate(async (config) => {
 			const m = (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid;
@@ -298,9 +299,16 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 	/** Starts one more page; a failure reaches the caller and, when no page is left to come, every waiting batch. */
 	async function addPage(): Promise<Page> {
 		started++;
+		const startedIn = generation;
 		try {
-			return await startPage();
+			const page = await startPage();
+			// A page of a browser closed while it started must not join the next browser's pages.
+			if (startedIn !== generation) throw new Error("the renderer was closed while a page started");
+			owned.add(page);
+			return page;
 		} catch (error) {
+			// Such a start was already forgotten by `close()`.
+			if (startedIn !== generation) throw error;
 			started--;
 			// Callers queued behind this start would otherwise wait for a page that never comes.
 			if (started === 0) for (const w of waiting.splice(0)) w.reject(error);
@@ -362,6 +370,7 @@ export function createMermaidRenderer(options: RendererOptions = {}): MermaidRen
 		async close() {
 			const b = browserPromise;
 			browserPromise = undefined;
+			generation++;
 			started = 0;
 			pagesReady = 0;
 			free.length = 0;

@@ -18,11 +18,12 @@ function fakeBrowser() {
 	/** While set, renders wait for it: the test decides when the page is free again. */
 	let gate: Promise<void> | undefined;
 	let open = () => {};
-	const page = () => ({
+	const page = (closedAtStart: number) => ({
 		goto: async () => {},
 		setContent: async () => {},
 		addScriptTag: async () => {},
 		evaluate: async (_fn: unknown, arg: unknown) => {
+			if (log.closed > closedAtStart) throw new Error("Target page, context or browser has been closed");
 			if (!Array.isArray(arg)) return true;
 			const jobs = arg as { source: string }[];
 			log.batches.push(jobs.map((j) => j.source));
@@ -30,15 +31,19 @@ function fakeBrowser() {
 			return jobs.map((j) => ({ svg: `<svg>${j.source}</svg>` }));
 		},
 	});
+	let closedBefore = 0;
 	const browser = {
 		version: () => "1.0",
-		newContext: async () => ({
-			route: async () => {},
-			newPage: async () => {
-				log.pages++;
-				return page();
-			},
-		}),
+		newContext: async () => {
+			if (log.closed > closedBefore) throw new Error("Target page, context or browser has been closed");
+			return {
+				route: async () => {},
+				newPage: async () => {
+					log.pages++;
+					return page(closedBefore);
+				},
+			};
+		},
 		close: async () => {
 			log.closed++;
 		},
@@ -56,6 +61,7 @@ function fakeBrowser() {
 		},
 		launch: async () => {
 			log.launches++;
+			closedBefore = log.closed;
 			return browser as never;
 		},
 	};
@@ -97,6 +103,17 @@ describe("prepare: the browser and its pages before the first render", () => {
 		expect(fake.log.launches).toBe(1);
 		await r.close();
 		expect(fake.log.closed).toBe(1);
+	});
+
+	it("a close while the prepared pages start: none of them joins the next browser's pages, which start afresh", async () => {
+		const { fake, r } = fakeRenderer(1);
+		r.prepare?.();
+		await r.close();
+		const pagesBefore = fake.log.pages;
+		const batches = await Promise.all([r.render([{ id: "a", source: "A" }]), r.render([{ id: "b", source: "B" }])]);
+		expect(batches.flat().map((result) => result.id)).toEqual(["a", "b"]);
+		expect(fake.log.pages - pagesBefore).toBe(1);
+		await r.close();
 	});
 
 	it("a failing prepare prints nothing; the renders waiting for it and the next one get the NoBrowserError", async () => {
