@@ -38,6 +38,32 @@ async function beforePages(): Promise<number> {
 	return browserLaunches();
 }
 
+/** FLOWBOOK_TIMING: when the early diagram phase's parts finished, in ms since the process started. */
+function diagramTimeline(checked: number, drawn: number): string {
+	const t = getSharedRenderer().timeline?.() ?? {};
+	const at = (ms: number | undefined) => (ms === undefined ? "-" : ms.toFixed(0));
+	return `flowbook: diagram phase (process ms): check done ${at(checked)}, browser ready ${at(t.browserReady)}, pages ready ${at(t.pagesReady)}, drawing from ${at(drawn)}, last render done ${at(t.lastRender)}, pages idle ${at(t.pagesIdleMs)} ms`;
+}
+
+/**
+ * Starts the shared browser and its render pages while the content check runs (a build that checks draws every
+ * fence next); a failing check closes it again. Nothing is started when the stored check result is used.
+ */
+async function checkWithWarmBrowser(
+	rootDir: string,
+	config: FlowbookConfig,
+	command: string,
+	checkKey: string | undefined,
+): Promise<void> {
+	if (command === "build") getSharedRenderer().prepare?.();
+	try {
+		await checkAndDrawEarly(rootDir, config, command, checkKey);
+	} catch (error) {
+		await closeSharedRenderer();
+		throw error;
+	}
+}
+
 /**
  * The content check, then every diagram fence and flowchart view drawn early on one browser; prints every problem
  * at once and, in a build, exits 1 when the content has errors. A passing result is stored under `checkKey`.
@@ -58,6 +84,7 @@ async function checkAndDrawEarly(
 	let earlyComplete = true;
 	// Fences are rendered just below, which reports what Mermaid's parser in Node would, so it is skipped there.
 	const report = await checkContent(rootDir, config, { fences: false, cacheFile: PAGE_BODY_CACHE });
+	const checked = performance.now();
 	// Diagram fences are checked here rather than in `checkContent`: they need a browser, validate must not.
 	// The site's flowchart diagrams are drawn at the same time on the same browser, so both of its pages stay
 	// busy and the pages of the build find every diagram in the cache.
@@ -78,16 +105,19 @@ async function checkAndDrawEarly(
 	]);
 	early.stop();
 	// FLOWBOOK_TIMING: the early diagram phase, for bench/ (one line, as the two parts overlap; same shape as
-	// the pages' lines in src/site/diagrams.ts).
+	// the pages' lines in src/site/diagrams.ts), then when its parts finished.
 	if (process.env.FLOWBOOK_TIMING) {
 		const what = `${report.fences.length + views} (${report.fences.length} fences, ${views} flowchart views)`;
 		console.log(`flowbook: diagrams before the pages ${what} in ${(performance.now() - started).toFixed(1)} ms`);
+		console.log(diagramTimeline(checked, started));
 	}
 	const diagnostics = sortDiagnostics([...report.diagnostics, ...fences]);
 	const output = `${diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join("")}flowbook: ${report.summary}${fences.length > 0 ? `, ${fences.length} broken diagram(s)` : ""}\n`;
 	process.stderr.write(output);
 	const failed = report.failed || hasErrors(fences);
 	if (failed && command === "build") {
+		// The browser started for the fences holds the process open; close it before saying why the build stopped.
+		await closeSharedRenderer();
 		process.stderr.write("flowbook: the build stopped because the content has errors (listed above).\n");
 		process.exit(1);
 	}
@@ -116,7 +146,7 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 					launchesBeforePages = await beforePages();
 					return;
 				}
-				await checkAndDrawEarly(rootDir, config, command, checkKey);
+				await checkWithWarmBrowser(rootDir, config, command, checkKey);
 				if (command === "build") launchesBeforePages = await beforePages();
 			},
 			"astro:server:setup": ({ server }) => {

@@ -43,6 +43,37 @@ type Outcome = { svg: string } | { error: RenderError } | { fallback: true };
 
 /** Diagrams per renderer call: small enough to overlap rendering with post-processing, large enough to batch. */
 const RENDER_CHUNK = 8;
+/**
+ * Near the end of the queue, a chunk is at most this fraction of what is left: the last chunks shrink to one diagram,
+ * so no page renders a long last chunk while the other one idles (a round trip costs a few ms, so not all are small).
+ */
+const TAIL_SPLIT = 4;
+
+/** How many diagrams go in each renderer call, in order: RENDER_CHUNK at first, shrinking towards the end. */
+export function chunkSizes(count: number): number[] {
+	const sizes: number[] = [];
+	for (let left = count; left > 0; ) {
+		const size = Math.max(1, Math.min(RENDER_CHUNK, Math.ceil(left / TAIL_SPLIT)));
+		sizes.push(size);
+		left -= size;
+	}
+	return sizes;
+}
+
+/**
+ * The misses in renderer calls, largest diagrams first, each call with its size as priority: the renderer serves the
+ * largest waiting call first, also across callers sharing it (fences and flowchart views), so the small ones end it.
+ */
+function plan<T extends { source: string }>(misses: readonly [string, T][]): [string, T][][] {
+	const bySize = [...misses].sort((a, b) => b[1].source.length - a[1].source.length);
+	const chunks: [string, T][][] = [];
+	let at = 0;
+	for (const size of chunkSizes(bySize.length)) {
+		chunks.push(bySize.slice(at, at + size));
+		at += size;
+	}
+	return chunks;
+}
 
 /** Canonical prefix of cached SVGs; each use renames it to the job's prefix. */
 const CACHE_PREFIX = "fbd";
@@ -165,12 +196,11 @@ export async function renderDiagrams(
 			const { postprocessSvg } = await import("./postprocess.ts");
 			// Chunks, all requested at once: Node post-processes one chunk while the browser renders the next,
 			// and a renderer with several pages renders chunks in parallel.
-			const unique = [...misses];
-			const chunks: [string, DiagramJob][][] = [];
-			for (let i = 0; i < unique.length; i += RENDER_CHUNK) chunks.push(unique.slice(i, i + RENDER_CHUNK));
 			await Promise.all(
-				chunks.map(async (chunk) => {
-					const rendered = await renderer.render(chunk.map(([, job]) => ({ id: job.id, source: job.source })));
+				plan([...misses]).map(async (chunk) => {
+					const batch = chunk.map(([, job]) => ({ id: job.id, source: job.source }));
+					const priority = batch.reduce((sum, job) => sum + job.source.length, 0);
+					const rendered = await renderer.render(batch, { priority });
 					const writes: Promise<void>[] = [];
 					for (const [i, [key, job]] of chunk.entries()) {
 						const result = rendered[i];

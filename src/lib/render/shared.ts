@@ -60,16 +60,19 @@ export function getSharedRenderer(
 	if (!state.renderer) {
 		const inner = create(options);
 		const self: MermaidRenderer = {
-			async render(jobs) {
+			async render(jobs, renderOptions) {
 				// A caller holding a renderer that was closed since gets the current one, never an orphaned browser.
-				if (state.renderer !== self) return getSharedRenderer(options, create).render(jobs);
+				if (state.renderer !== self) return getSharedRenderer(options, create).render(jobs, renderOptions);
 				enter("rendering");
 				try {
-					return await inner.render(jobs);
+					return await inner.render(jobs, renderOptions);
 				} finally {
 					leave("rendering");
 				}
 			},
+			// No idle timer runs before the first render, so a prepared browser stays open until it is used or closed.
+			prepare: () => (state.renderer === self ? inner.prepare?.() : getSharedRenderer(options, create).prepare?.()),
+			timeline: () => inner.timeline?.() ?? {},
 			close: () => inner.close(),
 		};
 		state.renderer = self;

@@ -1,7 +1,8 @@
 /**
  * The build's check before Astro (src/integration/flowbook.ts) with its result cache (src/lib/cache/check-result.ts):
  * a second build of unchanged content prints the stored output instead of checking again, and any change, or a
- * failing check, checks again. The content has no flowcharts or fences, so no diagram and no browser is involved.
+ * failing check, checks again. The content has no flowcharts or fences, so no diagram is drawn; the browser a build
+ * starts during its check is a fake that draws nothing.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flowbook } from "../../../src/integration/flowbook.ts";
 import { CHECK_RESULT_FILE } from "../../../src/lib/cache/check-result.ts";
 import { defineFlowbookConfig, type FlowbookConfig } from "../../../src/lib/config.ts";
+import { closeSharedRenderer, getSharedRenderer } from "../../../src/lib/render/shared.ts";
 
 let root: string;
 const config = defineFlowbookConfig({ today: "2026-11-27", pdf: false }, {});
@@ -22,8 +24,10 @@ beforeEach(() => {
 	mkdirSync(join(root, "content/flowcharts"));
 	writeFileSync(join(root, "content/pages/pricing.mdx"), overdue);
 	writeFileSync(join(root, "content/pages/tips.mdx"), "---\ntitle: Tips\n---\n\nText.\n");
+	getSharedRenderer({}, () => ({ render: async () => [], prepare: () => {}, close: async () => {} }));
 });
-afterEach(() => {
+afterEach(async () => {
+	await closeSharedRenderer();
 	vi.restoreAllMocks();
 	rmSync(root, { recursive: true, force: true });
 });

@@ -1,4 +1,9 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchBrowser } from "../../../src/lib/render/find-browser.ts";
 import { postprocessSvg } from "../../../src/lib/render/postprocess.ts";
@@ -149,6 +154,102 @@ describe("starting Chromium", () => {
 			expect(launches).toBe(1);
 		} finally {
 			await renderer.close();
+		}
+	}, 90_000);
+});
+
+describe("the render page", () => {
+	/** A renderer on one page, and a way to reach that page (through the browser it launched). */
+	async function openRenderer(pageFilesDir: string) {
+		const { chromium } = await import("playwright-core");
+		let browser: import("playwright-core").Browser | undefined;
+		const renderer = createMermaidRenderer({
+			pages: 1,
+			pageFilesDir,
+			launch: async (executablePath, args) => {
+				browser = await chromium.launch({ executablePath, args: [...args] });
+				return browser;
+			},
+		});
+		const page = () => {
+			const found = browser?.contexts()[0]?.pages()[0];
+			if (!found) throw new Error("no render page");
+			return found;
+		};
+		return { renderer, page };
+	}
+
+	it("loads Mermaid from its own files and reaches nothing else: no other file, no host", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "fb-page-files-"));
+		const other = mkdtempSync(join(tmpdir(), "fb-other-files-"));
+		writeFileSync(join(other, "leak.js"), "globalThis.leaked = true;");
+		writeFileSync(join(other, "pixel.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
+		let hits = 0;
+		const server = createServer((_req, res) => {
+			hits++;
+			res.end("x");
+		});
+		await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+		const host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		const pixel = pathToFileURL(join(other, "pixel.svg")).href;
+		const { renderer, page } = await openRenderer(dir);
+		try {
+			const fence = `flowchart LR\nA["<img src='${host}/a.png'> <img src='${pixel}'>"] --> B`;
+			const [result] = await renderer.render([{ id: "f", source: fence }]);
+			expect(svgOf(result)).toContain("<svg");
+			expect(page().url()).toMatch(new RegExp(`^${pathToFileURL(dir).href}/[0-9a-f]+\\.html$`));
+			const reached = await page().evaluate(
+				async ({ host, pixel, leak }) => {
+					const image = (src: string) =>
+						new Promise<boolean>((resolve) => {
+							const img = new Image();
+							img.onload = () => resolve(true);
+							img.onerror = () => resolve(false);
+							img.src = src;
+						});
+					const script = new Promise<boolean>((resolve) => {
+						const s = document.createElement("script");
+						s.src = leak;
+						s.onload = () => resolve(true);
+						s.onerror = () => resolve(false);
+						document.head.append(s);
+					});
+					const fetched = await fetch(`${host}/b`).then(
+						() => true,
+						() => false,
+					);
+					return {
+						fileImage: await image(pixel),
+						hostImage: await image(`${host}/c.png`),
+						script: await script,
+						leaked: "leaked" in globalThis,
+						fetched,
+					};
+				},
+				{ host, pixel, leak: pathToFileURL(join(other, "leak.js")).href },
+			);
+			expect(reached).toEqual({ fileImage: false, hostImage: false, script: false, leaked: false, fetched: false });
+			expect(hits).toBe(0);
+		} finally {
+			await renderer.close();
+			server.close();
+		}
+	}, 60_000);
+
+	it("loads Mermaid the slower way when its files cannot be written, with the same SVG", async () => {
+		const blocker = join(mkdtempSync(join(tmpdir(), "fb-no-dir-")), "a-file");
+		writeFileSync(blocker, "not a folder");
+		const inline = await openRenderer(join(blocker, "page-files"));
+		const files = await openRenderer(mkdtempSync(join(tmpdir(), "fb-page-files-")));
+		try {
+			const [fromInline] = await inline.renderer.render([{ id: "sales", source: sales }]);
+			const [fromFiles] = await files.renderer.render([{ id: "sales", source: sales }]);
+			expect(inline.page().url()).toBe("about:blank");
+			expect(files.page().url()).toMatch(/^file:/);
+			expect(svgOf(fromInline)).toBe(svgOf(fromFiles));
+		} finally {
+			await inline.renderer.close();
+			await files.renderer.close();
 		}
 	}, 90_000);
 });

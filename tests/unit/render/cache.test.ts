@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { renderDiagrams, resetNoBrowserWarning } from "../../../src/lib/render/cache.ts";
+import { chunkSizes, renderDiagrams, resetNoBrowserWarning } from "../../../src/lib/render/cache.ts";
 import { type MermaidRenderer, NoBrowserError, type RenderJob } from "../../../src/lib/render/renderer.ts";
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" id="m1" viewBox="0 0 10 10"><title id="m1-t">T</title></svg>';
@@ -10,9 +10,11 @@ const SVG = '<svg xmlns="http://www.w3.org/2000/svg" id="m1" viewBox="0 0 10 10"
 function fakeRenderer() {
 	const calls: RenderJob[][] = [];
 	let created = 0;
+	const priorities: (number | undefined)[] = [];
 	const renderer: MermaidRenderer = {
-		async render(jobs) {
+		async render(jobs, options) {
 			calls.push([...jobs]);
+			priorities.push(options?.priority);
 			return jobs.map((job) =>
 				job.source.includes("bad")
 					? { id: job.id, error: { message: "Parse error on line 2:", line: 2 } }
@@ -23,6 +25,7 @@ function fakeRenderer() {
 	};
 	return {
 		calls,
+		priorities,
 		get created() {
 			return created;
 		},
@@ -48,8 +51,8 @@ describe("renderDiagrams", () => {
 		];
 		const first = await renderDiagrams(jobs, { cacheDir, renderer: fake.factory });
 		expect(first.map((r) => r.kind)).toEqual(["svg", "svg"]);
-		expect(fake.calls).toHaveLength(1);
-		expect(fake.calls[0]).toHaveLength(2);
+		// Each miss drawn once (a queue this short goes one diagram per call: see chunkSizes).
+		expect(fake.calls.flat().map((job) => job.id)).toEqual(["a", "b"]);
 
 		const again = fakeRenderer();
 		const second = await renderDiagrams(jobs, { cacheDir, renderer: again.factory });
@@ -172,5 +175,36 @@ describe("renderDiagrams", () => {
 			  "flowbook: no Chromium found (tried CHROME_PATH, /usr/bin/chromium, PATH, @sparticuz/chromium); diagrams will render in the reader's browser. Install Chromium or set CHROME_PATH to render them at build time.",
 			]
 		`);
+	});
+
+	it("sends the largest diagrams first, in chunks that shrink towards the end, each with its size as priority", async () => {
+		const fake = fakeRenderer();
+		// 40 distinct diagrams of growing size, one of them twice.
+		const jobs = Array.from({ length: 40 }, (_, i) => ({
+			id: `j${i}`,
+			source: `flowchart LR\n${"A-->B\n".repeat(i + 1)}`,
+		}));
+		const results = await renderDiagrams([...jobs, { ...(jobs[3] as RenderJob), id: "again" }], {
+			cacheDir,
+			renderer: fake.factory,
+		});
+		expect(results.map((r) => r.kind)).toEqual(Array(41).fill("svg"));
+		expect(fake.calls.map((c) => c.length)).toEqual(chunkSizes(40));
+		expect(fake.calls.flat().map((job) => job.id)).toEqual(jobs.map((job) => job.id).reverse());
+		const sizes = fake.calls.map((c) => c.reduce((sum, job) => sum + job.source.length, 0));
+		expect(fake.priorities).toEqual(sizes);
+	});
+});
+
+describe("chunkSizes", () => {
+	it("cuts chunks of 8 that shrink to single diagrams at the end of the queue, covering every diagram", () => {
+		expect(chunkSizes(0)).toEqual([]);
+		expect(chunkSizes(3)).toEqual([1, 1, 1]);
+		expect(chunkSizes(8)).toEqual([2, 2, 1, 1, 1, 1]);
+		const many = chunkSizes(152);
+		expect(many.reduce((a, b) => a + b, 0)).toBe(152);
+		expect(many.slice(0, 15)).toEqual(Array(15).fill(8));
+		expect(many.slice(-6)).toEqual([3, 2, 1, 1, 1, 1]);
+		expect(Math.max(...many)).toBe(8);
 	});
 });
