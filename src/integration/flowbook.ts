@@ -12,7 +12,7 @@ import type { FlowbookConfig } from "../lib/config.ts";
 import { devReport } from "../lib/dev-report.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../lib/diagnostics/diagnostic.ts";
 import { DEFAULT_PDF_CACHE } from "../lib/pdf/pdf-cache.ts";
-import { diagramsLeftToReader, recordDiagramFiles } from "../lib/render/cache.ts";
+import { DEFAULT_CACHE_DIR, diagramCacheEmpty, diagramsLeftToReader, recordDiagramFiles } from "../lib/render/cache.ts";
 import { browserLaunches, browserUsedLine } from "../lib/render/find-browser.ts";
 import {
 	closeSharedRenderer,
@@ -46,8 +46,9 @@ function diagramTimeline(checked: number, drawn: number): string {
 }
 
 /**
- * Starts the shared browser and its render pages while the content check runs (a build that checks draws every
- * fence next); a failing check closes it again. Nothing is started when the stored check result is used.
+ * Starts the shared browser and its render pages while the content check runs, when the build will draw every
+ * diagram next (an empty diagram cache); a failing check closes it again. Nothing is started when the stored check
+ * result is used.
  */
 async function checkWithWarmBrowser(
 	rootDir: string,
@@ -55,7 +56,9 @@ async function checkWithWarmBrowser(
 	command: string,
 	checkKey: string | undefined,
 ): Promise<void> {
-	if (command === "build") getSharedRenderer().prepare?.();
+	// Only when the diagram cache is empty: a build with kept drawings (an edit, CI with the cache restored) may draw
+	// nothing, and would start Chromium and load Mermaid into its pages for nothing.
+	if (command === "build" && diagramCacheEmpty(join(rootDir, DEFAULT_CACHE_DIR))) getSharedRenderer().prepare?.();
 	try {
 		await checkAndDrawEarly(rootDir, config, command, checkKey);
 	} catch (error) {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { opendirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../cache/write-file.ts";
@@ -141,6 +142,25 @@ function record(dir: string, keys: readonly string[], results: readonly DiagramR
 			if (result.kind === "svg") recording.files.add(resolve(dir, `${keys[i]}.svg`));
 			else recording.unresolved++;
 		});
+	}
+}
+
+/**
+ * True when `dir` holds no drawn diagram: a clean checkout, or CI without a kept cache, where the build will draw
+ * every diagram. Reads entries only up to the first drawing.
+ */
+export function diagramCacheEmpty(dir: string): boolean {
+	let folder: ReturnType<typeof opendirSync>;
+	try {
+		folder = opendirSync(dir);
+	} catch {
+		return true;
+	}
+	try {
+		for (let entry = folder.readSync(); entry; entry = folder.readSync()) if (entry.name.endsWith(".svg")) return false;
+		return true;
+	} finally {
+		folder.closeSync();
 	}
 }
 

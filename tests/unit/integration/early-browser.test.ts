@@ -80,6 +80,13 @@ describe("the browser during a build's content check", () => {
 		expect(events.slice(events.indexOf("prepare"))).toEqual(["prepare", "stderr", "close", "stderr", "exit 1"]);
 	});
 
+	it("is not started when the diagram cache already holds drawings (an edit build, CI with the cache kept)", async () => {
+		mkdirSync(join(root, ".cache/flowbook/diagrams"), { recursive: true });
+		writeFileSync(join(root, ".cache/flowbook/diagrams/kept.svg"), "<svg/>");
+		expect((await build()).exit).toBeUndefined();
+		expect(events).not.toContain("prepare");
+	});
+
 	it("is not started by a build that reuses the stored check result", async () => {
 		expect((await build()).exit).toBeUndefined();
 		await closeSharedRenderer();
