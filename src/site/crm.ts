@@ -7,6 +7,7 @@ import type { CrmFormat } from "../lib/interchange/crm-export.ts";
 import { exportCrm } from "../lib/interchange/crm-export.ts";
 import { loadFlowcharts } from "../lib/load/load-flowcharts.ts";
 import type { SiteFlowchart } from "./data.ts";
+import { keepMetricsOf } from "./metrics.ts";
 import { project } from "./project.ts";
 
 const cache = new Map<string, Promise<string | undefined>>();
@@ -19,6 +20,7 @@ async function compute(
 	rootDir: string,
 	flowcharts?: ReturnType<typeof loadFlowcharts>,
 ): Promise<string | undefined> {
+	keepMetricsOf(rootDir);
 	const result = await exportCrm(rootDir, fc.id, format, fc.lang, flowcharts);
 	const file = Object.entries(result.files ?? {}).find(([name]) => /\.(pathAssistant|json)$/.test(name));
 	return file?.[1];

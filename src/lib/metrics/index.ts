@@ -39,6 +39,7 @@ import { type Bottleneck, type DiagramAnnotations, diagramAnnotations, findBottl
 import { computeMetrics, type FlowchartMetrics } from "./compute.ts";
 import { csvFilesIn, type DataQualityReport, ingestCsv } from "./ingest.ts";
 import { type Mapping, parseMapping } from "./mapping.ts";
+import { keepLoad, type MetricsCacheOptions, metricsCacheKey, readKeptLoad } from "./report-cache.ts";
 
 export type { PeriodKind } from "../events/period.ts";
 export type { StageEvent } from "../events/store.ts";
@@ -94,6 +95,18 @@ export interface LoadMetricsOptions {
 	minSample?: number;
 	/** Only events at or after this time (ms since the epoch), e.g. since the last review. */
 	since?: number;
+	/** Where loads are kept between builds; default the one set with `keepMetricsBetweenBuilds`, else none. */
+	cache?: MetricsCacheOptions;
+}
+
+const keptIn = processShared<{ cache?: MetricsCacheOptions }>("metricsKeptIn", () => ({}));
+
+/**
+ * Every later `loadMetrics` of this process keeps its load in `cache` (the site's pages set it once for the build, so
+ * the CRM files, which load through the interchange code, use the same kept loads).
+ */
+export function keepMetricsBetweenBuilds(cache: MetricsCacheOptions | undefined): void {
+	keptIn.cache = cache;
 }
 
 /** The end of the export day (UTC), so events logged that day count as before it. */
@@ -144,9 +157,22 @@ export async function loadMetrics(options: LoadMetricsOptions): Promise<MetricsL
 	]);
 	let load = cache.get(key);
 	if (!load) {
-		load = readMetrics(options);
+		load = keptReadMetrics(options, folder);
 		cache.set(key, load);
 	}
+	return load;
+}
+
+/** `readMetrics`, or the load it made before with the same inputs and code. */
+async function keptReadMetrics(options: LoadMetricsOptions, folder: string): Promise<MetricsLoad> {
+	const kept = options.cache ?? keptIn.cache;
+	if (!kept) return readMetrics(options);
+	const { root, id, minSample, since, flowchart } = options;
+	const key = await metricsCacheKey(kept, `${root}/${folder}`, { root, id, folder, minSample, since, flowchart });
+	const found = key === undefined ? undefined : await readKeptLoad<MetricsLoad>(kept, key);
+	if (found) return found;
+	const load = await readMetrics(options);
+	if (key !== undefined) await keepLoad(kept, key, load);
 	return load;
 }
 
