@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { hashFiles, hashPart, packageVersion, treeFiles } from "../cache/digest.ts";
+import { hashFiles, hashPart, treeFiles } from "../cache/digest.ts";
 import { writeFileAtomic } from "../cache/write-file.ts";
 
 export const METRICS_CACHE_DIR = ".cache/flowbook/metrics";
@@ -22,8 +22,8 @@ const FORMAT = "flowbook-metrics-1";
 /** The folders of Flowbook's `src/` whose code makes a load (`loadMetrics` imports from `lib` and `i18n` only). */
 export const METRICS_CODE_DIRS = ["lib", "i18n"] as const;
 
-/** Packages that parse the export and mapping and check the flowchart (tests/unit/metrics/report-cache.test.ts). */
-export const METRICS_PACKAGES = ["csv-parse", "yaml", "zod", "fastest-levenshtein"] as const;
+/** The installed packages (parsers, schema library), as npm records them; next to `src/`. */
+const LOCK_FILE = "node_modules/.package-lock.json";
 
 export interface MetricsCacheOptions {
 	/** Folder of the kept loads (absolute), e.g. `<root>/.cache/flowbook/metrics`. */
@@ -38,10 +38,11 @@ export interface MetricsCacheOptions {
 const codeDigests = new Map<string, { signature: string; digest: Promise<string | undefined> }>();
 
 /**
- * A digest of the code folders and package versions; undefined when a folder or package is missing. Hashed again only
- * when a code file's name, size or time changed: a dev server keeps this module while other code is edited.
+ * A digest of Flowbook's code (`src/lib`, `src/i18n`) and installed packages; undefined when a code folder is missing.
+ * Hashed again only when a code file's or the lock file's name, size or time changed: a dev server keeps this module
+ * while other code is edited. Other kept outputs made by `src/lib` code use it too (`src/lib/site/kept-text.ts`).
  */
-async function codeDigest(srcDir: string): Promise<string | undefined> {
+export async function sourceDigest(srcDir: string): Promise<string | undefined> {
 	const signature = await codeSignature(srcDir);
 	if (signature === undefined) return undefined;
 	let known = codeDigests.get(srcDir);
@@ -62,7 +63,8 @@ async function codeSignature(srcDir: string): Promise<string | undefined> {
 				return files.map((file, i) => `${name}/${file}:${stats[i]?.size}:${stats[i]?.mtimeMs}`).join("|");
 			}),
 		);
-		return parts.join("|");
+		const lock = await stat(join(srcDir, "..", LOCK_FILE)).catch(() => undefined);
+		return `${parts.join("|")}|${lock?.size}:${lock?.mtimeMs}`;
 	} catch {
 		return undefined;
 	}
@@ -76,9 +78,7 @@ async function hashCode(srcDir: string): Promise<string | undefined> {
 			hashPart(hash, name);
 			await hashFiles(hash, dir, await treeFiles(dir, () => true));
 		}
-		const versions = await Promise.all(METRICS_PACKAGES.map((name) => packageVersion(name, join(srcDir, "x.js"))));
-		if (versions.some((v) => v === undefined)) return undefined;
-		hashPart(hash, versions.join(" "));
+		hashPart(hash, await readFile(join(srcDir, "..", LOCK_FILE)).catch(() => ""));
 		return hash.digest("hex");
 	} catch {
 		return undefined;
@@ -95,7 +95,7 @@ export async function metricsCacheKey(
 	folderDir: string,
 	options: unknown,
 ): Promise<string | undefined> {
-	const code = await codeDigest(cache.srcDir);
+	const code = await sourceDigest(cache.srcDir);
 	if (code === undefined) return undefined;
 	const hash = createHash("sha256").update(`${FORMAT}\0`);
 	hashPart(hash, code);
