@@ -133,7 +133,7 @@ function eventsSince(store: EventStore, since: number): EventStore {
  * double the build's slowest step. Results are kept per process (`processShared`) and keyed by the options and
  * the folder's file sizes and times, so an edited export in `astro dev` is read again.
  */
-const cache = processShared("metricsCache", () => new Map<string, Promise<MetricsLoad>>());
+const cache = processShared("metricsLoads", () => new Map<string, { load: Promise<MetricsLoad>; kept: boolean }>());
 
 async function folderSignature(dir: string): Promise<string> {
 	try {
@@ -155,20 +155,34 @@ export async function loadMetrics(options: LoadMetricsOptions): Promise<MetricsL
 		options.flowchart,
 		await folderSignature(`${options.root}/${folder}`),
 	]);
-	let load = cache.get(key);
-	if (!load) {
-		load = keptReadMetrics(options, folder);
-		cache.set(key, load);
+	const kept = options.cache ?? keptIn.cache;
+	let entry = cache.get(key);
+	if (!entry) {
+		entry = { load: keptReadMetrics(options, folder, kept), kept: kept !== undefined };
+		cache.set(key, entry);
+	} else if (kept && !entry.kept) {
+		// Loaded by the content check, before the pages set the cache: kept now, so the next build reads it back.
+		entry.kept = true;
+		const load = await entry.load;
+		const diskKey = await keptKey(options, folder, kept);
+		if (diskKey !== undefined) await keepLoad(kept, diskKey, load);
 	}
-	return load;
+	return entry.load;
+}
+
+function keptKey(options: LoadMetricsOptions, folder: string, kept: MetricsCacheOptions) {
+	const { root, id, minSample, since, flowchart } = options;
+	return metricsCacheKey(kept, `${root}/${folder}`, { root, id, folder, minSample, since, flowchart });
 }
 
 /** `readMetrics`, or the load it made before with the same inputs and code. */
-async function keptReadMetrics(options: LoadMetricsOptions, folder: string): Promise<MetricsLoad> {
-	const kept = options.cache ?? keptIn.cache;
+async function keptReadMetrics(
+	options: LoadMetricsOptions,
+	folder: string,
+	kept: MetricsCacheOptions | undefined,
+): Promise<MetricsLoad> {
 	if (!kept) return readMetrics(options);
-	const { root, id, minSample, since, flowchart } = options;
-	const key = await metricsCacheKey(kept, `${root}/${folder}`, { root, id, folder, minSample, since, flowchart });
+	const key = await keptKey(options, folder, kept);
 	const found = key === undefined ? undefined : await readKeptLoad<MetricsLoad>(kept, key);
 	if (found) return found;
 	const load = await readMetrics(options);

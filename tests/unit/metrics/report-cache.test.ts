@@ -59,6 +59,13 @@ describe("metrics kept between builds", () => {
 		expect(JSON.stringify(kept.report)).toBe(JSON.stringify(fresh.report));
 	});
 
+	it("keeps a load made before the cache was set (the content check loads before the pages)", async () => {
+		const checked = await loadMetrics(options());
+		expect(existsSync(cache.dir)).toBe(false);
+		expect(await loadMetrics({ ...options(), cache })).toBe(checked);
+		expect(readdirSync(cache.dir)).toHaveLength(1);
+	});
+
 	it("reads the kept load instead of the export when nothing changed", async () => {
 		await loadMetrics({ ...options(), cache });
 		const [file] = readdirSync(cache.dir);
