@@ -21,5 +21,10 @@ export async function contentVersion(): Promise<string> {
  */
 export const DEV_SERVER = import.meta.env.DEV && import.meta.env.MODE !== "production";
 
+/** The content key under `astro dev`; undefined in a build, which needs none. */
+export async function devContentVersion(): Promise<string | undefined> {
+	return DEV_SERVER ? contentVersion() : undefined;
+}
+
 /** Where the dev server answers with the current key; no such file exists in a build. */
 export const CONTENT_VERSION_PATH = "flowbook-dev/content-version.json";

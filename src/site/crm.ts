@@ -7,6 +7,8 @@ import type { CrmFormat } from "../lib/interchange/crm-export.ts";
 import { exportCrm } from "../lib/interchange/crm-export.ts";
 import { loadFlowcharts } from "../lib/load/load-flowcharts.ts";
 import type { SiteFlowchart } from "./data.ts";
+import { filesDigest, keptPageText } from "./kept.ts";
+import { keepMetricsOf, metricsFolder } from "./metrics.ts";
 import { project } from "./project.ts";
 
 const cache = new Map<string, Promise<string | undefined>>();
@@ -17,11 +19,34 @@ async function compute(
 	fc: SiteFlowchart,
 	format: CrmFormat,
 	rootDir: string,
-	flowcharts?: ReturnType<typeof loadFlowcharts>,
+	flowcharts?: () => ReturnType<typeof loadFlowcharts>,
 ): Promise<string | undefined> {
-	const result = await exportCrm(rootDir, fc.id, format, fc.lang, flowcharts);
+	keepMetricsOf(rootDir);
+	const result = await exportCrm(rootDir, fc.id, format, fc.lang, flowcharts?.());
 	const file = Object.entries(result.files ?? {}).find(([name]) => /\.(pathAssistant|json)$/.test(name));
 	return file?.[1];
+}
+
+/**
+ * `compute`, or the file it wrote before from the same files: every flowchart (the export reads them all), their
+ * label files and the flowchart's CRM export and mapping. Loading the flowcharts and resolving the stages cost
+ * ~50 ms a build otherwise. `crmFile` without its per-build memo.
+ */
+export async function keptCrmFile(
+	fc: SiteFlowchart,
+	format: CrmFormat,
+	rootDir: string,
+	flowcharts?: () => ReturnType<typeof loadFlowcharts>,
+): Promise<string | undefined> {
+	const content = await filesDigest(rootDir, ["content/flowcharts", "content/i18n", metricsFolder(fc.id)]);
+	const inputs = { id: fc.id, lang: fc.lang, format, rootDir, content };
+	const text = await keptPageText(
+		"crm-file",
+		inputs,
+		async () => JSON.stringify((await compute(fc, format, rootDir, flowcharts)) ?? null),
+		rootDir,
+	);
+	return (JSON.parse(text) as string | null) ?? undefined;
 }
 
 /** The file's text, or undefined when the export has errors. Read once per build; every request in dev. */
@@ -30,12 +55,16 @@ export function crmFile(fc: SiteFlowchart, format: CrmFormat, rootDir = project.
 	const key = `${rootDir}\0${fc.lang}/${fc.id}/${format}`;
 	let file = cache.get(key);
 	if (!file) {
-		let flowcharts = loaded.get(rootDir);
-		if (!flowcharts) {
-			flowcharts = loadFlowcharts(rootDir);
-			loaded.set(rootDir, flowcharts);
-		}
-		file = compute(fc, format, rootDir, flowcharts);
+		// Loaded only when a file is not kept, and then once for all of them.
+		const flowcharts = () => {
+			let all = loaded.get(rootDir);
+			if (!all) {
+				all = loadFlowcharts(rootDir);
+				loaded.set(rootDir, all);
+			}
+			return all;
+		};
+		file = keptCrmFile(fc, format, rootDir, flowcharts);
 		cache.set(key, file);
 	}
 	return file;

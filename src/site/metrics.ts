@@ -13,21 +13,32 @@ import {
 	type DataIssue,
 	describeIssue,
 	type FlowchartMetrics,
+	keepMetricsBetweenBuilds,
 	loadMetrics,
 	type MetricsLoad,
 	type MetricsReport,
 } from "../lib/metrics/index.ts";
+import { METRICS_CACHE_DIR } from "../lib/metrics/report-cache.ts";
 import { fillTemplate } from "../lib/template.ts";
 import type { SiteFlowchart } from "./data.ts";
 import { project } from "./project.ts";
 
 const loads = new Map<string, Promise<MetricsLoad>>();
 
+/**
+ * Loads are kept in the project's `.cache/flowbook/metrics/` for every later load of this process (pages and CRM
+ * files), keyed by the code in the project's `src/` (a fixture folder without one keeps nothing).
+ */
+export function keepMetricsOf(rootDir: string): void {
+	keepMetricsBetweenBuilds({ dir: join(rootDir, METRICS_CACHE_DIR), srcDir: join(rootDir, "src") });
+}
+
 /** The metrics of a flowchart in any language; `report` is undefined when there is no usable export. */
 export function flowchartMetrics(fc: SiteFlowchart, rootDir = project.rootDir): Promise<MetricsLoad> {
 	const key = `${rootDir}\0${fc.id}`;
 	let load = loads.get(key);
 	if (!load) {
+		keepMetricsOf(rootDir);
 		load = loadMetrics({ root: rootDir, id: fc.id, flowchart: fc.original });
 		loads.set(key, load);
 	}

@@ -1,10 +1,10 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadFlowcharts } from "../../src/lib/load/load-flowcharts.ts";
 import { sharedProject, shareProject } from "../../src/lib/project.ts";
-import { crmFile } from "../../src/site/crm.ts";
+import { crmFile, keptCrmFile } from "../../src/site/crm.ts";
 import type { SiteFlowchart } from "../../src/site/data.ts";
 import { flowchartMetrics } from "../../src/site/metrics.ts";
 import { flowbookConfig, project } from "../../src/site/project.ts";
@@ -79,6 +79,59 @@ describe("the site reads the project it is given", () => {
 		expect(a).not.toContain(stage("Deal Won"));
 		expect(b).toContain(stage("Deal Won"));
 		expect(b).not.toContain(stage("Closed Won"));
+	});
+});
+
+describe("CRM files kept between builds", () => {
+	/** `projectWith` plus a stand-in for Flowbook's code, so the root keeps page outputs. */
+	async function keepingProject(): Promise<string> {
+		const root = await projectWith([won]);
+		await mkdir(join(root, "src/lib"), { recursive: true });
+		await mkdir(join(root, "src/i18n"), { recursive: true });
+		await writeFile(join(root, "src/lib/x.ts"), "export {};\n");
+		await writeFile(join(root, "src/i18n/ui.ts"), "export {};\n");
+		return root;
+	}
+	/** Replaces every kept text with a marker, so a read of a kept file shows. */
+	async function markKept(root: string): Promise<void> {
+		const dir = join(root, ".cache/flowbook/pages");
+		for (const name of await readdir(dir)) await writeFile(join(dir, name), JSON.stringify("kept"));
+	}
+
+	it("reads a kept file back, and writes it again when a flowchart, label, mapping or export file changes", async () => {
+		const root = await keepingProject();
+		const fc = await b2bIn(root);
+		const fresh = await keptCrmFile(fc, "hubspot", root);
+		expect(fresh).toContain('"label"');
+		expect(await keptCrmFile(fc, "hubspot", root)).toBe(fresh);
+		await markKept(root);
+		expect(await keptCrmFile(fc, "hubspot", root)).toBe("kept");
+		expect(await keptCrmFile(fc, "salesforce", root)).toContain("<picklistValueName>");
+		expect(await keptCrmFile({ ...fc, lang: "id" }, "hubspot", root)).not.toBe("kept");
+		const changes: [string, () => Promise<unknown>][] = [
+			[
+				"export",
+				() => appendFile(join(root, "content/metrics/b2b/export.csv"), "3,Inbound Lead,2026-03-01 09:00,1,Ana\n"),
+			],
+			["mapping", () => appendFile(join(root, "content/metrics/b2b/mapping.yaml"), "\n# edited\n")],
+			["flowchart", () => appendFile(join(root, "content/flowcharts/b2b.yaml"), "\n# edited\n")],
+			["labels", () => writeFile(join(root, "content/i18n/id/flowcharts/new.yaml"), "title: Baru\n")],
+		];
+		for (const [what, change] of changes) {
+			await markKept(root);
+			await mkdir(join(root, "content/i18n/id/flowcharts"), { recursive: true });
+			await change();
+			expect(await keptCrmFile(fc, "hubspot", root), what).not.toBe("kept");
+		}
+	});
+
+	it("keeps a flowchart without a CRM file as none", async () => {
+		const root = await keepingProject();
+		await writeFile(join(root, "content/metrics/b2b/mapping.yaml"), "stages: [\n");
+		const fc = await b2bIn(root);
+		expect(await keptCrmFile(fc, "hubspot", root)).toBeUndefined();
+		expect(await keptCrmFile(fc, "hubspot", root)).toBeUndefined();
+		expect(await readdir(join(root, ".cache/flowbook/pages"))).toHaveLength(1);
 	});
 });
 

@@ -39,6 +39,7 @@ import { type Bottleneck, type DiagramAnnotations, diagramAnnotations, findBottl
 import { computeMetrics, type FlowchartMetrics } from "./compute.ts";
 import { csvFilesIn, type DataQualityReport, ingestCsv } from "./ingest.ts";
 import { type Mapping, parseMapping } from "./mapping.ts";
+import { keepLoad, type MetricsCacheOptions, metricsCacheKey, readKeptLoad } from "./report-cache.ts";
 
 export type { PeriodKind } from "../events/period.ts";
 export type { StageEvent } from "../events/store.ts";
@@ -94,6 +95,18 @@ export interface LoadMetricsOptions {
 	minSample?: number;
 	/** Only events at or after this time (ms since the epoch), e.g. since the last review. */
 	since?: number;
+	/** Where loads are kept between builds; default the one set with `keepMetricsBetweenBuilds`, else none. */
+	cache?: MetricsCacheOptions;
+}
+
+const keptIn = processShared<{ cache?: MetricsCacheOptions }>("metricsKeptIn", () => ({}));
+
+/**
+ * Every later `loadMetrics` of this process keeps its load in `cache` (the site's pages set it once for the build, so
+ * the CRM files, which load through the interchange code, use the same kept loads).
+ */
+export function keepMetricsBetweenBuilds(cache: MetricsCacheOptions | undefined): void {
+	keptIn.cache = cache;
 }
 
 /** The end of the export day (UTC), so events logged that day count as before it. */
@@ -120,7 +133,7 @@ function eventsSince(store: EventStore, since: number): EventStore {
  * double the build's slowest step. Results are kept per process (`processShared`) and keyed by the options and
  * the folder's file sizes and times, so an edited export in `astro dev` is read again.
  */
-const cache = processShared("metricsCache", () => new Map<string, Promise<MetricsLoad>>());
+const cache = processShared("metricsLoads", () => new Map<string, { load: Promise<MetricsLoad>; kept: boolean }>());
 
 async function folderSignature(dir: string): Promise<string> {
 	try {
@@ -142,11 +155,38 @@ export async function loadMetrics(options: LoadMetricsOptions): Promise<MetricsL
 		options.flowchart,
 		await folderSignature(`${options.root}/${folder}`),
 	]);
-	let load = cache.get(key);
-	if (!load) {
-		load = readMetrics(options);
-		cache.set(key, load);
+	const kept = options.cache ?? keptIn.cache;
+	let entry = cache.get(key);
+	if (!entry) {
+		entry = { load: keptReadMetrics(options, folder, kept), kept: kept !== undefined };
+		cache.set(key, entry);
+	} else if (kept && !entry.kept) {
+		// Loaded by the content check, before the pages set the cache: kept now, so the next build reads it back.
+		entry.kept = true;
+		const load = await entry.load;
+		const diskKey = await keptKey(options, folder, kept);
+		if (diskKey !== undefined) await keepLoad(kept, diskKey, load);
 	}
+	return entry.load;
+}
+
+function keptKey(options: LoadMetricsOptions, folder: string, kept: MetricsCacheOptions) {
+	const { root, id, minSample, since, flowchart } = options;
+	return metricsCacheKey(kept, `${root}/${folder}`, { root, id, folder, minSample, since, flowchart });
+}
+
+/** `readMetrics`, or the load it made before with the same inputs and code. */
+async function keptReadMetrics(
+	options: LoadMetricsOptions,
+	folder: string,
+	kept: MetricsCacheOptions | undefined,
+): Promise<MetricsLoad> {
+	if (!kept) return readMetrics(options);
+	const key = await keptKey(options, folder, kept);
+	const found = key === undefined ? undefined : await readKeptLoad<MetricsLoad>(kept, key);
+	if (found) return found;
+	const load = await readMetrics(options);
+	if (key !== undefined) await keepLoad(kept, key, load);
 	return load;
 }
 
