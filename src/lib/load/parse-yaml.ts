@@ -48,8 +48,11 @@ export function parseYaml(file: string, source: string): ParsedYaml {
 	const locate = makeLocator(doc, at);
 
 	const diagnostics: Diagnostic[] = [
-		...doc.errors.map((e) =>
-			yamlDiagnostic(file, "error", errorText(e, text), e.code, at(unclosedQuoteStart(doc, text, e) ?? e.pos[0])),
+		...withoutCascade(
+			file,
+			doc.errors.map((e) =>
+				yamlDiagnostic(file, "error", errorText(e, text), e.code, at(unclosedQuoteStart(doc, text, e) ?? e.pos[0])),
+			),
 		),
 		...doc.warnings.map((e) => yamlDiagnostic(file, "warning", e.message, e.code, at(e.pos[0]))),
 	];
@@ -71,6 +74,35 @@ export function parseYaml(file: string, source: string): ParsedYaml {
 		});
 		return { locate, diagnostics };
 	}
+}
+
+/** Syntax errors shown per file; the rest are counted in one message after them. */
+export const MAX_SYNTAX_ERRORS = 5;
+
+/**
+ * One typo (an unclosed bracket, a line indented one space off) makes the parser report a cascade: the same line
+ * three times, then every line after it (38 errors for one `[` in the sample FAQ). Only the first error of a line is
+ * kept, and after MAX_SYNTAX_ERRORS lines the rest are counted where the first of them is, so independent errors
+ * still show at once and a cascade does not bury the cause.
+ */
+function withoutCascade(file: string, errors: Diagnostic[]): Diagnostic[] {
+	const seen = new Set<number | undefined>();
+	const firstPerLine = errors.filter((d) => !seen.has(d.line) && seen.add(d.line));
+	if (firstPerLine.length <= MAX_SYNTAX_ERRORS) return firstPerLine;
+	const rest = firstPerLine.slice(MAX_SYNTAX_ERRORS);
+	const from = rest[0] as Diagnostic;
+	return [
+		...firstPerLine.slice(0, MAX_SYNTAX_ERRORS),
+		{
+			severity: "error",
+			file,
+			...(from.line === undefined ? {} : { line: from.line }),
+			...(from.column === undefined ? {} : { column: from.column }),
+			code: "yaml-syntax",
+			message: `YAML syntax: ${rest.length} more ${rest.length === 1 ? "line" : "lines"} with errors from here on, most likely caused by the errors above`,
+			hint: "Fix the first error in this file and check again; the ones after it usually go away with it.",
+		},
+	];
 }
 
 function yamlDiagnostic(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../../src/lib/diagnostics/diagnostic.ts";
 import { loadFlowchartSource } from "../../../src/lib/load/load-flowcharts.ts";
-import { parseYaml } from "../../../src/lib/load/parse-yaml.ts";
+import { MAX_SYNTAX_ERRORS, parseYaml } from "../../../src/lib/load/parse-yaml.ts";
 import { loadFixture, report } from "./helpers.ts";
 
 describe("parseYaml locator", () => {
@@ -31,7 +31,7 @@ describe("parseYaml locator", () => {
 });
 
 describe("broken YAML (inline source)", () => {
-	it("reports every syntax error, not just the first", () => {
+	it("reports the first syntax error of every line, not just the first of the file", () => {
 		const source = [
 			"title: Broken",
 			"steps:",
@@ -47,13 +47,39 @@ describe("broken YAML (inline source)", () => {
 		expect(result.diagnostics.map(formatDiagnostic).join("\n")).toMatchInlineSnapshot(`
 			"content/flowcharts/broken.yaml:5:3 error: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]
 			  hint: Indent with spaces only, and line up items of the same list or mapping in the same column.
-			content/flowcharts/broken.yaml:5:9 error: YAML syntax: Implicit keys need to be on a single line
-			  hint: Check indentation and quoting here; text containing ': ', '#' or starting with [ { * & ! | > ' " % @ \` must be quoted.
-			content/flowcharts/broken.yaml:5:9 error: YAML syntax: Nested mappings are not allowed in compact mappings
-			  hint: Check indentation and quoting here; text containing ': ', '#' or starting with [ { * & ! | > ' " % @ \` must be quoted.
 			content/flowcharts/broken.yaml:6:12 error: YAML syntax: this quote is never closed
 			  hint: Close the quote or bracket opened here or just before it, on the same line: an open quote swallows the rest of the file."
 		`);
+	});
+});
+
+describe("a cascade of syntax errors (inline source)", () => {
+	it("shows the first lines' errors and counts the rest where they start", () => {
+		// A line indented one space off that opens a bracket: the parser reports nearly every line after it (38
+		// errors in the sample FAQ).
+		const questions = Array.from({ length: 8 }, (_, i) => [
+			`      - id: q${i}`,
+			`        question: Question ${i}?`,
+			`        answer: Answer ${i}.`,
+		]).flat();
+		const source = [
+			"topics:",
+			"  - id: basics",
+			"    title: The basics",
+			"   bad: [oops",
+			"    questions:",
+			...questions,
+		];
+		const result = parseYaml("content/faq/en.yaml", `${source.join("\n")}\n`);
+		const lines = result.diagnostics.map((d) => d.line);
+		expect(result.value).toBeUndefined();
+		expect(result.diagnostics[0]?.line).toBe(4);
+		expect(new Set(lines).size).toBe(lines.length);
+		expect(result.diagnostics).toHaveLength(MAX_SYNTAX_ERRORS + 1);
+		const last = result.diagnostics.at(-1);
+		expect(last?.code).toBe("yaml-syntax");
+		expect(last?.message).toMatch(/^YAML syntax: \d+ more lines with errors from here on/);
+		expect(last?.line).toBeGreaterThan(result.diagnostics.at(-2)?.line ?? Number.POSITIVE_INFINITY);
 	});
 });
 
