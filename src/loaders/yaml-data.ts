@@ -55,36 +55,44 @@ async function readData(path: string, file: string): Promise<Record<string, unkn
 
 export function yamlDataLoader(rootDir: string, { base, pattern }: YamlDataFiles): Loader {
 	const dir = join(rootDir, base);
+	/** Files whose problems were reported: once per breakage, though a save is read twice (follow.ts). */
+	const reported = new Set<string>();
 	return {
 		name: "flowbook-yaml-data",
 		load: async ({ store, parseData, generateDigest, watcher, logger }) => {
 			/** A file with problems keeps its last good entry, if any: the check prints the located messages. */
-			const keepLast = (file: string, id: string) =>
+			const keepLast = (file: string, id: string) => {
+				if (reported.has(file)) return;
+				reported.add(file);
 				logger.warn(
 					store.has(id)
 						? `${file} has problems (listed by flowbook): the site keeps its last good version`
 						: `${file} has problems (listed by flowbook): it is left out until they are fixed`,
 				);
+			};
+			/** Stores the data of one file; false when it has problems (its entry, if any, stays as it was). */
+			const syncFile = async (id: string, file: string, path: string): Promise<boolean> => {
+				const data = await readData(path, file);
+				if (!data) return false;
+				// A digest of the data, not the text: an unchanged entry is not rewritten (nor the store saved), and one
+				// read differently (by another reader) is.
+				const digest = generateDigest(data);
+				if (store.get(id)?.digest === digest) return true;
+				try {
+					store.set({ id, data: await parseData({ id, data, filePath: file }), digest, filePath: file });
+					return true;
+				} catch {
+					return false;
+				}
+			};
 			const sync = async () => {
 				const ids = new Set<string>();
 				for (const entry of await matchingFiles(dir, pattern)) {
 					const id = yamlEntryId(entry);
 					const file = `${base}/${entry}`;
 					ids.add(id);
-					const data = await readData(join(dir, entry), file);
-					if (!data) {
-						keepLast(file, id);
-						continue;
-					}
-					// A digest of the data, not the text: an unchanged entry is not rewritten (nor the store saved), and one
-					// read differently (another reader) is.
-					const digest = generateDigest(data);
-					if (store.get(id)?.digest === digest) continue;
-					try {
-						store.set({ id, data: await parseData({ id, data, filePath: file }), digest, filePath: file });
-					} catch {
-						keepLast(file, id);
-					}
+					if (await syncFile(id, file, join(dir, entry))) reported.delete(file);
+					else keepLast(file, id);
 				}
 				for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
 			};
