@@ -8,6 +8,7 @@ import { FlowchartSchema } from "./lib/schema/flowchart.ts";
 import { OnboardingSchema } from "./lib/schema/onboarding.ts";
 import { PageFrontmatterSchema } from "./lib/schema/page.ts";
 import { flowchartLoader } from "./loaders/flowcharts.ts";
+import { yamlDataLoader } from "./loaders/yaml-data.ts";
 import { project } from "./site/project.ts";
 
 /**
@@ -30,21 +31,26 @@ const pages = defineCollection({
 	schema: PageFrontmatterSchema,
 });
 
-/** Translated flowchart text: `content/i18n/<lang>/flowcharts/<id>.yaml`. */
+/*
+ * The YAML data collections are read with the check's own YAML reader (src/loaders/yaml-data.ts), not `glob()`'s
+ * js-yaml, so the pages see exactly what the check accepted: a bare date (`answer: 2026-06-01`) stays text.
+ */
+
+/** Translated flowchart text: `content/i18n/<lang>/flowcharts/<id>.yaml` (entry id `<lang>/flowcharts/<id>`). */
 const i18n = defineCollection({
-	loader: glob({ pattern: "*/flowcharts/*.{yaml,yml}", base: "./content/i18n" }),
+	loader: yamlDataLoader(project.rootDir, { base: "content/i18n", pattern: "*/flowcharts/*.{yaml,yml}" }),
 	schema: FlowchartLabelsSchema,
 });
 
 /** Questions and answers per language: `content/faq/<lang>.yaml` (entry id = language). */
 const faq = defineCollection({
-	loader: glob({ pattern: "*.{yaml,yml}", base: "./content/faq" }),
+	loader: yamlDataLoader(project.rootDir, { base: "content/faq", pattern: "*.{yaml,yml}" }),
 	schema: FaqSchema,
 });
 
 /** The onboarding path, one file for every language (texts may be `{ en, id }`). */
 const onboarding = defineCollection({
-	loader: glob({ pattern: "onboarding.{yaml,yml}", base: "./content" }),
+	loader: yamlDataLoader(project.rootDir, { base: "content", pattern: "onboarding.{yaml,yml}" }),
 	schema: OnboardingSchema,
 });
 

@@ -8,9 +8,7 @@ import type { Loader } from "astro/loaders";
 import type { Diagnostic } from "../lib/diagnostics/diagnostic.ts";
 import { flowchartId, loadFlowcharts } from "../lib/load/load-flowcharts.ts";
 import type { LoadedFlowchart } from "../lib/schema/flowchart.ts";
-
-/** Time after a file event by which the save has surely finished. */
-const SETTLE_MS = 300;
+import { followFiles } from "./follow.ts";
 
 const flowchartFile = /content[\\/]flowcharts[\\/][^\\/]*\.ya?ml$/;
 
@@ -31,7 +29,7 @@ export function flowchartLoader(rootDir: string): Loader {
 	const lastGood = new Map<string, LoadedFlowchart>();
 	return {
 		name: "flowbook-flowcharts",
-		load: async ({ store, meta, parseData, generateDigest, watcher }) => {
+		load: async ({ store, meta, parseData, generateDigest, watcher, logger }) => {
 			const dev = watcher !== undefined;
 			const sync = async () => {
 				const { flowcharts, diagnostics } = await loadFlowcharts(rootDir);
@@ -60,30 +58,13 @@ export function flowchartLoader(rootDir: string): Loader {
 				if (dev) meta.set("problems", generateDigest(JSON.stringify([...broken])));
 			};
 			await sync();
-			// One sync at a time, and one more after the last event: overlapping syncs could finish out of order
-			// and leave the store at an older read of the file.
-			let running: Promise<void> | undefined;
-			let again = false;
-			const schedule = () => {
-				if (running) {
-					again = true;
-					return;
-				}
-				running = (async () => {
-					do {
-						again = false;
-						await sync();
-					} while (again);
-				})().finally(() => {
-					running = undefined;
-				});
-			};
-			watcher?.on("all", (_event, path) => {
-				if (!flowchartFile.test(path)) return;
-				schedule();
-				// An editor's save can be seen mid-write (an empty file) with no later event: read once more after it.
-				setTimeout(schedule, SETTLE_MS);
-			});
+			if (!watcher) return;
+			followFiles(
+				watcher,
+				(path) => flowchartFile.test(path),
+				sync,
+				(error) => logger.error(String(error)),
+			);
 		},
 	};
 }

@@ -1,44 +1,9 @@
-import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { flowchartLoader } from "../../../src/loaders/flowcharts.ts";
-
-interface Entry {
-	id: string;
-	data: unknown;
-	digest?: string;
-	filePath?: string;
-}
-
-/** Astro's scoped data store as the loader sees it, counting what would mark the store for saving. */
-function fakeStore() {
-	const entries = new Map<string, Entry>();
-	const changes: string[] = [];
-	return {
-		entries,
-		changes,
-		store: {
-			keys: () => [...entries.keys()],
-			get: (id: string) => entries.get(id),
-			set(entry: Entry) {
-				if (entry.digest && entries.get(entry.id)?.digest === entry.digest) return false;
-				changes.push(`set ${entry.id}`);
-				entries.set(entry.id, entry);
-				return true;
-			},
-			delete(id: string) {
-				changes.push(`delete ${id}`);
-				entries.delete(id);
-			},
-			clear() {
-				changes.push("clear");
-				entries.clear();
-			},
-		},
-	};
-}
+import { type FakeStore, fakeStore, loaderContext } from "../support/loader-context.ts";
 
 let root: string;
 beforeEach(() => {
@@ -49,18 +14,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-async function sync(fake: ReturnType<typeof fakeStore>): Promise<void> {
-	let parses = 0;
-	await flowchartLoader(root).load({
-		store: fake.store,
-		meta: { set() {} },
-		parseData: async ({ data }: { data: unknown }) => {
-			parses++;
-			return data;
-		},
-		generateDigest: (data: unknown) => createHash("sha256").update(JSON.stringify(data)).digest("hex"),
-	} as never);
-	fake.changes.push(`parsed ${parses}`);
+async function sync(fake: FakeStore): Promise<void> {
+	const { context, done } = loaderContext(fake);
+	await flowchartLoader(root).load(context);
+	done();
 }
 
 describe("flowchart loader on a kept data store", () => {
