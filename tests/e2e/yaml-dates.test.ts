@@ -23,7 +23,8 @@ describe("a bare date as a text in YAML content", () => {
 				"content/i18n/id/flowcharts/ok.yaml": "title: 2026-06-01\n",
 				"content/faq/en.yaml":
 					"topics:\n  - id: prices\n    title: Prices\n    questions:\n      - id: new-prices\n        question: From when do the new prices apply?\n        answer: 2026-06-01\n",
-				"content/onboarding.yaml": "title: Your first week\nitems:\n  - ref: faq\n    minutes: 5\n    why: 2026-06-01\n",
+				"content/onboarding.yaml":
+					"title: Your first week\nitems:\n  - ref: faq\n    minutes: 5\n    why: 2026-06-01\n",
 			});
 			const { status, stdout, stderr } = astroBuild(dir, { CHROME_PATH: "none" });
 			expect(stderr).not.toMatch(/\n\s+at /);
