@@ -104,6 +104,25 @@ describe("content checks", () => {
 		`);
 	});
 
+	it("onboarding: a .yml file is checked as the site reads it, and two files are an error", async () => {
+		const dir = await mkdtemp(join(tmpdir(), "fb-onboarding-yml-"));
+		try {
+			await mkdir(join(dir, "content"));
+			const path = "title: First week\nitems:\n  - { ref: page:overveiw, minutes: 5 }\n";
+			await writeFile(join(dir, "content/onboarding.yml"), path);
+			const yml = await loadOnboarding(dir, { flowcharts, pages: ["overview"] });
+			expect(lines(yml.diagnostics)).toContain('content/onboarding.yml:3:12 error: onboarding item 1: page "overveiw"');
+			await writeFile(join(dir, "content/onboarding.yaml"), path.replace("overveiw", "overview"));
+			const both = await loadOnboarding(dir, { flowcharts, pages: ["overview"] });
+			expect(lines(both.diagnostics)).toMatchInlineSnapshot(`
+				"content/onboarding.yml:1:1 error: there are two onboarding paths, content/onboarding.yaml and content/onboarding.yml
+				  hint: Keep one of them: the site shows only one onboarding path."
+			`);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
 	it("pages: frontmatter errors are located in the file, and a page needs frontmatter", async () => {
 		const { pages, diagnostics } = await loadPages(root);
 		expect(pages.map((p) => p.id)).toEqual([]);
