@@ -13,7 +13,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { resourceUsage } from "node:process";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { analyseConformance } from "../src/lib/conformance/analyse.ts";
 import { compareConformance } from "../src/lib/conformance/compare.ts";
@@ -21,9 +20,11 @@ import { conformanceModel } from "../src/lib/conformance/model.ts";
 import { csvFilesIn, ingestCsv } from "../src/lib/metrics/ingest.ts";
 import { parseMapping } from "../src/lib/metrics/mapping.ts";
 import { type Flowchart, FlowchartSchema } from "../src/lib/schema/flowchart.ts";
+import { benchArgs } from "./args.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const { values: args } = parseArgs({
+const USAGE = "usage: npm run bench -- conformance [--rows 1000000] [--noise 0.12]";
+const { values: args } = benchArgs(USAGE, {
 	options: {
 		rows: { type: "string", default: "1000000" },
 		noise: { type: "string", default: "0.12" },

@@ -8,13 +8,14 @@
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, searchBrowser } from "../src/lib/render/find-browser.ts";
 import { startDevServer } from "../tests/e2e/support/dev-server.ts";
 import { fixtureProject } from "../tests/e2e/support/fixture-project.ts";
+import { benchArgs } from "./args.ts";
 
-const { values: args } = parseArgs({
+const USAGE = "usage: npm run bench -- dev [--edits 5] [--idle 20] [--no-write]";
+const { values: args } = benchArgs(USAGE, {
 	allowPositionals: true,
 	options: {
 		edits: { type: "string", default: "5" },

@@ -12,13 +12,15 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { benchArgs } from "./args.ts";
 import { clearFloorCaches, makeFloor } from "./floor.ts";
 import { editGuideProse, guidePage } from "./generate.ts";
 import { fmt, guidesReport, type Kind, type Measured, type Who } from "./guides-report.ts";
 import { type BuildRun, build, clearBuildCaches, makeProject, ROOT } from "./project.ts";
 
-const { values: args } = parseArgs({
+const USAGE =
+	"usage: npm run bench -- guides [--guides 100] [--translate-every 2] [--runs 1] [--name guides] [--no-pdf]";
+const { values: args } = benchArgs(USAGE, {
 	args: process.argv.slice(3),
 	options: {
 		guides: { type: "string", default: "100" },

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { benchArgs } from "./args.ts";
 import { guidePage } from "./generate.ts";
 import { median } from "./guides-report.ts";
 import { makeProject, ROOT } from "./project.ts";
@@ -17,7 +17,8 @@ import { makeProject, ROOT } from "./project.ts";
 type Part = "bodies" | "check" | "validate";
 const PARTS: Part[] = ["bodies", "check", "validate"];
 
-const { values: args } = parseArgs({
+const USAGE = "usage: node_modules/.bin/node bench/page-check.ts [--guides 100] [--runs 5]";
+const { values: args } = benchArgs(USAGE, {
 	options: {
 		guides: { type: "string", default: "100" },
 		runs: { type: "string", default: "5" },

@@ -17,13 +17,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { createServer, type Server } from "node:http";
 import { loadavg } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { type Browser, chromium } from "playwright-core";
 import sirv from "sirv";
 import { CHROMIUM_ARGS, searchBrowser } from "../src/lib/render/find-browser.ts";
 import { BASE, buildSite } from "../tests/e2e/support/site.ts";
+import { benchArgs } from "./args.ts";
 
-const { values: args } = parseArgs({
+const USAGE = "usage: npm run bench -- paint [--runs 7] [--site bench/out/paint-site] [--no-build] [--json out.json]";
+const { values: args } = benchArgs(USAGE, {
 	args: process.argv.slice(3),
 	options: {
 		runs: { type: "string", default: "7" },

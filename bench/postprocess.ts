@@ -12,13 +12,15 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { loadFlowchartSource } from "../src/lib/load/load-flowcharts.ts";
 import { compileFlowchart } from "../src/lib/mermaid/compile.ts";
 import { createMermaidRenderer } from "../src/lib/render/renderer.ts";
+import { benchArgs } from "./args.ts";
 import { guideFence } from "./generate.ts";
 
-const { values: args, positionals } = parseArgs({
+const USAGE =
+	"usage: node_modules/.bin/node bench/postprocess.ts dump <dir> [--guides 24] | compare <dir> <old postprocess.ts> [<new postprocess.ts>] [--runs 5]";
+const { values: args, positionals } = benchArgs(USAGE, {
 	args: process.argv.slice(2),
 	allowPositionals: true,
 	options: { guides: { type: "string", default: "24" }, runs: { type: "string", default: "5" } },
@@ -112,4 +114,7 @@ async function compare(corpus: string, oldPath: string, newPath: string): Promis
 
 if (mode === "dump" && dir) await dump(dir);
 else if (mode === "compare" && dir && oldModule) await compare(dir, oldModule, newModule);
-else console.log("usage: bench/postprocess.ts dump <dir> | compare <dir> <old postprocess.ts> [<new>] [--runs 5]");
+else {
+	process.stderr.write(`${USAGE}\n`);
+	process.exitCode = 2;
+}

@@ -7,15 +7,16 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, searchBrowser } from "../src/lib/render/find-browser.ts";
 import { defaultFontCss } from "../src/lib/render/font.ts";
 import { CONFIG_COPY_SCRIPT, patchMermaidScript } from "../src/lib/render/mermaid-patch.ts";
 import { mermaidConfig } from "../src/lib/render/renderer.ts";
+import { benchArgs } from "./args.ts";
 import { guideFence } from "./generate.ts";
 
-const { values: args } = parseArgs({
+const USAGE = "usage: npm run bench -- render-profile [--fences 40] [--unpatched]";
+const { values: args } = benchArgs(USAGE, {
 	args: process.argv.slice(3),
 	options: { fences: { type: "string", default: "40" }, unpatched: { type: "boolean", default: false } },
 });

@@ -15,13 +15,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { loadFlowchartSource } from "../src/lib/load/load-flowcharts.ts";
 import { compileFlowchart } from "../src/lib/mermaid/compile.ts";
 import { renderDiagrams } from "../src/lib/render/cache.ts";
 import { postprocessSvg } from "../src/lib/render/postprocess.ts";
 import { createMermaidRenderer, type MermaidRenderer } from "../src/lib/render/renderer.ts";
+import { benchArgs } from "./args.ts";
 import { flowchartYaml } from "./generate.ts";
 import { type BuildRun, build, clearBuildCaches, makeProject } from "./project.ts";
 
@@ -52,7 +52,9 @@ if (process.argv[2] === "conformance" || process.argv[2] === "metrics") {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "bench", "out");
 
-const { values: args } = parseArgs({
+const USAGE = `usage: npm run bench -- [--flowcharts 100] [--steps 30] [--runs 1] [--no-build] [--no-write]
+       npm run bench -- guides | dev | paint | render-profile | conformance | metrics [options; --help for each]`;
+const { values: args } = benchArgs(USAGE, {
 	options: {
 		flowcharts: { type: "string", default: "100" },
 		steps: { type: "string", default: "30" },

@@ -11,15 +11,16 @@
  */
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, searchBrowser } from "../src/lib/render/find-browser.ts";
 import { buildSearchIndex } from "../src/lib/search/build-index.ts";
 import { serveSite } from "../tests/e2e/support/site.ts";
 import { SEARCH_CASES } from "../tests/search/queries.ts";
 import { describeResult, runQueries } from "../tests/search/run-queries.ts";
+import { benchArgs } from "./args.ts";
 
-const { values } = parseArgs({
+const USAGE = "usage: npm run bench:search -- [--pages 1000] [--site .cache/e2e-site] [--no-speed]";
+const { values } = benchArgs(USAGE, {
 	options: {
 		pages: { type: "string", default: "1000" },
 		site: { type: "string", default: ".cache/e2e-site" },
