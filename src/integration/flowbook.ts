@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AstroIntegration } from "astro";
 import { checkInputsKey, storeCheckResult, storedCheckOutput } from "../lib/cache/check-result.ts";
+import { pruneWhenBuildEnds } from "../lib/cache/prune.ts";
 import type { CheckRequest } from "../lib/check-worker.ts";
 import type { FlowbookConfig } from "../lib/config.ts";
 import { devReport } from "../lib/dev-report.ts";
@@ -139,6 +140,8 @@ export function flowbook(config: FlowbookConfig, rootDir: string): AstroIntegrat
 			"astro:config:setup": async ({ command, addWatchFile }) => {
 				if (command === "preview" || command === "sync") return;
 				addWatchFile(new URL("../../flowbook.config.ts", import.meta.url));
+				// A build uses every cache entry the site needs, so when it ends well the rest can go (cache/prune.ts).
+				if (command === "build") pruneWhenBuildEnds();
 				// A build whose inputs did not change prints the last check's output and skips the check and the early
 				// diagrams (src/lib/cache/check-result.ts). The check's modules are loaded only when it runs.
 				const checkKey = command === "build" ? await checkInputsKey(rootDir, config) : undefined;

@@ -9,10 +9,11 @@
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FlowbookConfig } from "../config.ts";
 import { filesOf, hashFiles, hashPart } from "./digest.ts";
+import { noteUsed } from "./prune.ts";
 import { writeFileAtomic } from "./write-file.ts";
 
 export const CHECK_RESULT_FILE = ".cache/flowbook/check-result.json";
@@ -141,7 +142,10 @@ export async function storedCheckOutput(rootDir: string, key: string): Promise<s
 			),
 		),
 	);
-	return present.every(Boolean) ? record.output : undefined;
+	if (!present.every(Boolean)) return undefined;
+	// The pages will read these drawings: in use for the cache pruning (prune.ts), like the ones a build draws.
+	for (const file of record.diagrams) noteUsed(dirname(file), basename(file));
+	return record.output;
 }
 
 /** Remembers a passing check's result; a failed write only costs the next build a full check. */

@@ -7,8 +7,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { packageVersion, textKey } from "../cache/digest.ts";
+import { noteUsed } from "../cache/prune.ts";
 import { writeFileAtomic } from "../cache/write-file.ts";
-import { noteUsed } from "./prune.ts";
 
 export const DEFAULT_CHART_CACHE = ".cache/flowbook/charts";
 

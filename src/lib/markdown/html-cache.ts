@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { textKey } from "../cache/digest.ts";
+import { noteUsed } from "../cache/prune.ts";
 import { writeFileAtomicSync } from "../cache/write-file.ts";
 
 export const MARKDOWN_CACHE = ".cache/flowbook/markdown";
@@ -21,7 +22,9 @@ export function keptHtml(
 	render: () => string,
 ): string {
 	if (!dir) return render();
-	const file = join(dir, `${textKey(version, kind, text)}.html`);
+	const name = `${textKey(version, kind, text)}.html`;
+	const file = join(dir, name);
+	noteUsed(dir, name);
 	try {
 		return readFileSync(file, "utf8");
 	} catch {

@@ -12,6 +12,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { hashFiles, hashPart, treeFiles } from "../cache/digest.ts";
+import { noteUsed } from "../cache/prune.ts";
 import { writeFileAtomic } from "../cache/write-file.ts";
 
 export const METRICS_CACHE_DIR = ".cache/flowbook/metrics";
@@ -116,6 +117,8 @@ export async function metricsCacheKey(
 
 /** The kept load for `key`, or undefined when there is none or it cannot be read as one. */
 export async function readKeptLoad<T extends object>(cache: MetricsCacheOptions, key: string): Promise<T | undefined> {
+	// In use whether found or about to be kept (cache/prune.ts).
+	noteUsed(cache.dir, `${key}.bin`);
 	try {
 		const kept = deserialize(Buffer.from(await readFile(join(cache.dir, `${key}.bin`), "utf8"), "base64")) as unknown;
 		if (typeof kept !== "object" || kept === null || !("format" in kept) || kept.format !== FORMAT) return undefined;
@@ -129,5 +132,6 @@ export async function readKeptLoad<T extends object>(cache: MetricsCacheOptions,
 export async function keepLoad(cache: MetricsCacheOptions, key: string, load: object): Promise<void> {
 	// Base64: the shared atomic writer takes text.
 	const text = serialize({ format: FORMAT, load }).toString("base64");
+	noteUsed(cache.dir, `${key}.bin`);
 	await writeFileAtomic(join(cache.dir, `${key}.bin`), text).catch(() => undefined);
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { opendirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { noteUsed } from "../cache/prune.ts";
 import { writeFileAtomic } from "../cache/write-file.ts";
 import { processShared } from "../process-shared.ts";
 import { DIAGRAM_FONT_FAMILY } from "./font.ts";
@@ -256,6 +257,10 @@ export async function renderDiagrams(
 		if ("svg" in outcome) return finish(job, outcome.svg, false);
 		if ("error" in outcome) return { id: job.id, kind: "error", error: outcome.error };
 		return { id: job.id, kind: "fallback", fallback: true, source: job.source };
+	});
+	// Kept by the build's cache pruning (cache/prune.ts): read or drawn, each is in use.
+	results.forEach((result, i) => {
+		if (result.kind === "svg") noteUsed(dir, `${keys[i]}.svg`);
 	});
 	record(dir, keys, results);
 	return results;

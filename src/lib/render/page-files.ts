@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { noteUsed } from "../cache/prune.ts";
 import { writeFileAtomic } from "../cache/write-file.ts";
 
 /** Beside the diagram cache; content-addressed, so never stale. Relative to the working folder, like that cache. */
@@ -25,7 +26,9 @@ function digest(text: string): string {
 
 /** Writes `text` as `<hash><ext>` unless that file is already there; a name is only ever given to whole files. */
 async function writeNamed(dir: string, text: string, ext: string): Promise<string> {
-	const file = join(dir, `${digest(text)}${ext}`);
+	const name = `${digest(text)}${ext}`;
+	const file = join(dir, name);
+	noteUsed(dir, name);
 	const there = await stat(file).then(
 		(s) => s.size === Buffer.byteLength(text),
 		() => false,

@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { textKey } from "../cache/digest.ts";
+import { noteUsed } from "../cache/prune.ts";
 import { writeFileAtomic } from "../cache/write-file.ts";
 import { sourceDigest } from "../metrics/report-cache.ts";
 
@@ -31,7 +32,9 @@ export async function keptText(
 ): Promise<string> {
 	const code = await sourceDigest(kept.srcDir);
 	if (code === undefined) return make();
-	const file = join(kept.dir, `${textKey(kind, code, inputs)}.txt`);
+	const name = `${textKey(kind, code, inputs)}.txt`;
+	const file = join(kept.dir, name);
+	noteUsed(kept.dir, name);
 	try {
 		return await readFile(file, "utf8");
 	} catch {
