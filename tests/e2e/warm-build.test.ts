@@ -3,7 +3,7 @@
  * and build exactly what a full check would: the same diagnostics and summary, the same exit code, the same site.
  */
 import { createHash } from "node:crypto";
-import { appendFile, cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { astroBuild, BUILD_TIMEOUT, fixtureProject } from "./support/fixture-project.ts";
@@ -14,6 +14,27 @@ function checkOutput(stderr: string): string {
 	const end = stderr.search(/^flowbook: \d+ errors?, .*$/m);
 	expect(end, stderr).toBeGreaterThanOrEqual(0);
 	return stderr.slice(0, stderr.indexOf("\n", end) + 1);
+}
+
+const CACHES = ["diagrams", "markdown", "charts", "metrics", "pages"];
+const MONTH_AGO = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+
+/**
+ * Dates every entry of the build's caches a month back and adds one stale entry to each (a drawing or text of
+ * content that is gone); returns each cache's entries before the stale one.
+ */
+async function ageCaches(dir: string): Promise<Map<string, string[]>> {
+	const before = new Map<string, string[]>();
+	for (const cache of CACHES) {
+		const folder = join(dir, ".cache/flowbook", cache);
+		const names = (await readdir(folder)).sort();
+		expect(names.length, cache).toBeGreaterThan(0);
+		before.set(cache, names);
+		const ext = (names[0] as string).slice((names[0] as string).lastIndexOf("."));
+		await writeFile(join(folder, `0stale${ext}`), "gone");
+		for (const name of [...names, `0stale${ext}`]) await utimes(join(folder, name), MONTH_AGO, MONTH_AGO);
+	}
+	return before;
 }
 
 /** A digest of every file of the built site by path. */
@@ -58,8 +79,16 @@ describe("a warm build of unchanged content", () => {
 			expect(first.stdout).toContain("flowbook: page generation launched Chromium 0 time(s)");
 			const firstSite = await siteDigest(join(dir, "dist"));
 
+			const cached = await ageCaches(dir);
 			const warm = astroBuild(dir, env);
 			expect(warm.status, warm.stderr).toBe(0);
+			// The build used every entry it had, so it kept and re-dated them all, and deleted only the stale ones.
+			for (const [cache, names] of cached) {
+				const folder = join(dir, ".cache/flowbook", cache);
+				expect((await readdir(folder)).sort(), cache).toEqual(names);
+				for (const name of names)
+					expect((await stat(join(folder, name))).mtimeMs, name).toBeGreaterThan(+MONTH_AGO + 1);
+			}
 			expect(warm.stdout).toContain("flowbook: content check and diagrams before the pages reused");
 			expect(checkOutput(warm.stderr)).toBe(checkOutput(first.stderr));
 			// The early diagrams were skipped, and the pages still found every diagram in the cache.
