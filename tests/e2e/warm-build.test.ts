@@ -93,6 +93,8 @@ describe("a warm build of unchanged content", () => {
 			expect(checkOutput(warm.stderr)).toBe(checkOutput(first.stderr));
 			// The early diagrams were skipped, and the pages still found every diagram in the cache.
 			expect(warm.stdout).toContain("flowbook: page generation launched Chromium 0 time(s)");
+			// Pages rendered four at a time came out the same, so the kept search index was copied back, not rebuilt.
+			expect(warm.stdout).toContain("unchanged pages, index reused");
 			expect(await siteDigest(join(dir, "dist"))).toEqual(firstSite);
 
 			await appendFile(join(dir, "content/flowcharts/b2b.yaml"), "\n# edited\n");
