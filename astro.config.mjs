@@ -31,7 +31,7 @@ export default defineConfig({
 		// not for a second request (one round trip, ~165 ms on a phone's 4G; `npm run bench -- paint`).
 		inlineStylesheets: "always",
 		// Astro renders one page at a time by default and waits for each page's file write before the next; with a
-		// few in flight the writes overlap the rendering (warm 100-guide build, pages phase ~0.2 s shorter, same
+		// few in flight the writes overlap the rendering (a warm 100-guide build ~0.2 s shorter, byte-identical
 		// `dist/`; docs/benchmarks.md, issue 12, sixth session). Our pages share only memoised promises, never a
 		// value one page sets for the next.
 		concurrency: 4,
